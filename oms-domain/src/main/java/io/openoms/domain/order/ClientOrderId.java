@@ -2,11 +2,10 @@ package io.openoms.domain.order;
 
 import io.openoms.domain.value.Identifiers;
 
-/** Our id for an order */
+/** Our id for an order: unique and time-sortable, assigned by the {@code IdGenerator} port. */
 public record ClientOrderId(String value) {
     public ClientOrderId {
-        value = Identifiers.require(
-                value, " unique, time-sortable, assigned by the {@code IdGenerator} port.:client order id");
+        value = Identifiers.require(value, "client order id");
     }
 
     public static ClientOrderId of(String value) {
