@@ -2,6 +2,7 @@ package io.openoms.domain;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -89,5 +90,19 @@ class DomainArchitectureTest {
     @Test
     void domain_has_no_package_cycles() {
         the_domain_has_no_package_cycles.check(DOMAIN);
+    }
+
+    @Test
+    void each_rule_catches_what_it_forbids() {
+        JavaClasses forbidden = new ClassFileImporter().importClasses(ForbiddenDomainHabits.class);
+        for (ArchRule rule : java.util.List.of(
+                the_domain_depends_on_the_jdk_only,
+                the_domain_does_no_io,
+                the_domain_starts_no_threads,
+                the_domain_never_reads_the_clock)) {
+            assertThatThrownBy(() -> rule.check(forbidden))
+                    .as(rule.getDescription())
+                    .isInstanceOf(AssertionError.class);
+        }
     }
 }
