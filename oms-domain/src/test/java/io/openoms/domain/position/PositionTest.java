@@ -7,6 +7,7 @@ import io.openoms.domain.instrument.InstrumentId;
 import io.openoms.domain.order.Fill;
 import io.openoms.domain.order.TradeId;
 import io.openoms.domain.value.AccountId;
+import io.openoms.domain.value.DecimalPrecision;
 import io.openoms.domain.value.Money;
 import io.openoms.domain.value.Price;
 import io.openoms.domain.value.Product;
@@ -268,8 +269,7 @@ class PositionTest {
         // cost 30 + 44 = 74 for 7: average 74/7 = 10.571428...; the sale of 1 @ 12 takes out 74/7 of cost
         assertThat(position.realizedPnl().amount())
                 .isEqualByComparingTo(new BigDecimal("12")
-                        .subtract(new BigDecimal("74")
-                                .divide(new BigDecimal("7"), io.openoms.domain.value.DecimalPrecision.DIVISION)));
+                        .subtract(new BigDecimal("74").divide(new BigDecimal("7"), DecimalPrecision.DIVISION)));
         // whatever was rounded, total at 13 = cash -30 - 44 + 12 + 6 x 13 = 16 exactly
         assertThat(position.totalPnl(Price.of(13))).isEqualTo(Money.of(16));
         Position closed = position.apply(Side.SELL, fill("d", 6, "13", "0", 4));
