@@ -29,8 +29,8 @@ final class Texts {
         return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
     }
 
-    /** A computed ratio or percentage for display, to two decimals; never used in a comparison. */
+    /** A computed ratio or percentage for display, to four decimals; never used in a comparison. */
     static String rounded(BigDecimal value) {
-        return plain(value.setScale(2, RoundingMode.HALF_UP));
+        return plain(value.setScale(4, RoundingMode.HALF_UP));
     }
 }
