@@ -1,0 +1,324 @@
+package io.openoms.domain.order;
+
+import static java.util.Objects.requireNonNull;
+
+import io.openoms.domain.instrument.Instrument;
+import io.openoms.domain.order.OrderEvent.OrderAccepted;
+import io.openoms.domain.order.OrderEvent.OrderCancelRejected;
+import io.openoms.domain.order.OrderEvent.OrderCancelRequested;
+import io.openoms.domain.order.OrderEvent.OrderCancelled;
+import io.openoms.domain.order.OrderEvent.OrderCreated;
+import io.openoms.domain.order.OrderEvent.OrderErrored;
+import io.openoms.domain.order.OrderEvent.OrderExpired;
+import io.openoms.domain.order.OrderEvent.OrderFilled;
+import io.openoms.domain.order.OrderEvent.OrderLocked;
+import io.openoms.domain.order.OrderEvent.OrderModified;
+import io.openoms.domain.order.OrderEvent.OrderModifyRejected;
+import io.openoms.domain.order.OrderEvent.OrderModifyRequested;
+import io.openoms.domain.order.OrderEvent.OrderRejected;
+import io.openoms.domain.order.OrderEvent.OrderReleased;
+import io.openoms.domain.order.OrderEvent.OrderSubmitted;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The domain service that owns the orders: creates them from requests, applies broker updates,
+ * requests cancels and modifications, and finds the orders due for expiry. It is deterministic: it
+ * never reads a clock (every method takes {@code now}) and never makes ids (they are passed in).
+ *
+ * <p>Every mutating method returns the events it produced, in order, for the caller to journal; an
+ * update that changes nothing (a duplicate ack, the late return of a submit call after the ack, a
+ * lock already set to the same instant) produces no event. An illegal operation throws and leaves
+ * the order untouched.
+ *
+ * <p>Not thread-safe: it is used by the engine's single writer thread only.
+ */
+public final class OrderManager {
+    private final Map<ClientOrderId, Order> orders = new LinkedHashMap<>();
+    private final Map<BrokerOrderId, ClientOrderId> byBrokerOrderId = new HashMap<>();
+
+    /**
+     * Enters a new order in {@code CREATED}. When the instrument is known, the quantity must fit its
+     * lot and limits and the prices its tick grid, and a {@code DAY} order expires at the session
+     * close; a GTD expiry must lie after {@code now}. Throws {@link InvalidOrderRequestException}
+     * naming the field, or {@link DuplicateOrderException} when the id is taken.
+     */
+    public List<OrderEvent> create(
+            ClientOrderId id, OrderRequest request, Optional<Instrument> instrument, Instant now) {
+        requireNonNull(id, "id is null");
+        requireNonNull(request, "request is null");
+        requireNonNull(instrument, "instrument is null");
+        requireNonNull(now, "now is null");
+        if (orders.containsKey(id)) {
+            throw new DuplicateOrderException(id);
+        }
+        Optional<Instant> expiresAt = request.expiryAt(now);
+        if (expiresAt.isPresent() && !expiresAt.get().isAfter(now)) {
+            throw new InvalidOrderRequestException(
+                    "expiresAt", "expiry " + expiresAt.get() + " is not after now " + now);
+        }
+        if (instrument.isPresent()) {
+            Instrument known = instrument.get();
+            if (!known.id().equals(request.instrument())) {
+                throw new InvalidOrderRequestException(
+                        "instrument",
+                        "request is for " + request.instrument() + " but the instrument is " + known.id());
+            }
+            known.quantityProblem(request.quantity()).ifPresent(problem -> {
+                throw new InvalidOrderRequestException("quantity", problem);
+            });
+            request.limitPrice().flatMap(known::priceProblem).ifPresent(problem -> {
+                throw new InvalidOrderRequestException("price", problem);
+            });
+            request.triggerPrice().flatMap(known::priceProblem).ifPresent(problem -> {
+                throw new InvalidOrderRequestException("triggerPrice", problem);
+            });
+            if (request.timeInForce() == TimeInForce.DAY) {
+                expiresAt = known.session().dayOrderExpiry(now);
+            }
+        }
+        OrderCreated event = new OrderCreated(id, 1, now, request, expiresAt);
+        store(Order.created(event));
+        return List.of(event);
+    }
+
+    /** The order passed pre-trade risk: {@code CREATED → PENDING_SUBMISSION}. */
+    public List<OrderEvent> release(ClientOrderId id, Instant now) {
+        Order order = get(id);
+        return record(order, new OrderReleased(id, next(order), now));
+    }
+
+    /** The order was handed to the broker; no event when an ack or fill already moved it on. */
+    public List<OrderEvent> markSubmitted(ClientOrderId id, Instant now) {
+        Order order = get(id);
+        return record(order, new OrderSubmitted(id, next(order), now));
+    }
+
+    /**
+     * The broker acknowledged the order. After a fill the status stays (the ack only records the
+     * broker order id); a repeated ack with the same id produces no event; a different id throws.
+     */
+    public List<OrderEvent> accept(ClientOrderId id, BrokerOrderId brokerOrderId, Instant now) {
+        Order order = get(id);
+        return record(order, new OrderAccepted(id, next(order), now, brokerOrderId));
+    }
+
+    /** Pre-trade risk refused the order (only in {@code CREATED}). */
+    public List<OrderEvent> rejectByRisk(ClientOrderId id, String check, String reason, Instant now) {
+        return reject(id, Rejection.byRisk(check, reason), now);
+    }
+
+    /** The broker definitively refused the order. */
+    public List<OrderEvent> rejectByBroker(ClientOrderId id, String reason, Instant now) {
+        return reject(id, Rejection.byBroker(reason), now);
+    }
+
+    public List<OrderEvent> reject(ClientOrderId id, Rejection rejection, Instant now) {
+        Order order = get(id);
+        return record(order, new OrderRejected(id, next(order), now, rejection));
+    }
+
+    /** The system can no longer track the order. */
+    public List<OrderEvent> error(ClientOrderId id, String reason, Instant now) {
+        Order order = get(id);
+        return record(order, new OrderErrored(id, next(order), now, reason));
+    }
+
+    /**
+     * Applies a fill reported by the broker. A trade id already recorded is a {@link
+     * FillOutcome.Duplicate}; a fill the order cannot take is {@link FillOutcome.Refused} (the order
+     * is unchanged). A late fill on a {@code CANCELLED}, {@code EXPIRED} or {@code ERROR} order is
+     * applied and the status stays.
+     */
+    public FillOutcome applyFill(ClientOrderId id, Fill fill, Instant now) {
+        requireNonNull(fill, "fill is null");
+        Order order = get(id);
+        if (order.hasFill(fill.tradeId())) {
+            return new FillOutcome.Duplicate(fill.tradeId());
+        }
+        Optional<String> problem = order.fillProblem(fill);
+        if (problem.isPresent()) {
+            return new FillOutcome.Refused(problem.get());
+        }
+        OrderFilled event = new OrderFilled(id, next(order), now, fill);
+        Order filled = order.apply(event);
+        store(filled);
+        return new FillOutcome.Applied(event, filled);
+    }
+
+    /**
+     * Asks to cancel the order. In {@code CREATED} (never sent) it is cancelled at once and the
+     * result is an {@code OrderCancelled}; a sent order moves to {@code PENDING_CANCEL} and the
+     * result is an {@code OrderCancelRequested} the caller sends to the broker. Throws {@link
+     * OrderNotCancellableException} when the state or a cancel lock forbids it.
+     */
+    public List<OrderEvent> requestCancel(ClientOrderId id, Instant now) {
+        requireNonNull(now, "now is null");
+        Order order = get(id);
+        if (order.status() == OrderStatus.PENDING_CANCEL) {
+            throw new OrderNotCancellableException(id, order.status(), "a cancel is already pending");
+        }
+        if (order.isTerminal()) {
+            throw new OrderNotCancellableException(id, order.status(), "the order is " + order.status());
+        }
+        if (order.isCancelLocked(now)) {
+            throw new OrderNotCancellableException(
+                    id,
+                    order.status(),
+                    "cancel locked until " + order.cancelLockedUntil().orElseThrow());
+        }
+        if (order.status() == OrderStatus.CREATED) {
+            return record(order, new OrderCancelled(id, next(order), now));
+        }
+        return record(order, new OrderCancelRequested(id, next(order), now));
+    }
+
+    /** The broker (or the venue) cancelled the order. */
+    public List<OrderEvent> confirmCancel(ClientOrderId id, Instant now) {
+        Order order = get(id);
+        return record(order, new OrderCancelled(id, next(order), now));
+    }
+
+    /** The broker refused our cancel: the order returns to the state it came from. */
+    public List<OrderEvent> rejectCancel(ClientOrderId id, String reason, Instant now) {
+        Order order = get(id);
+        return record(order, new OrderCancelRejected(id, next(order), now, reason));
+    }
+
+    /**
+     * Asks to modify an {@code ACCEPTED} or {@code PARTIALLY_FILLED} order. Throws {@link
+     * OrderNotModifiableException} in any other state, under a modify lock, or when the modification
+     * does not fit (a new quantity not above the filled quantity, a price the order type does not
+     * have, no actual change).
+     */
+    public List<OrderEvent> requestModify(ClientOrderId id, OrderModification modification, Instant now) {
+        requireNonNull(modification, "modification is null");
+        requireNonNull(now, "now is null");
+        Order order = get(id);
+        if (order.status() != OrderStatus.ACCEPTED && order.status() != OrderStatus.PARTIALLY_FILLED) {
+            throw new OrderNotModifiableException(
+                    id, order.status(), "only an ACCEPTED or PARTIALLY_FILLED order can be modified");
+        }
+        if (order.isModifyLocked(now)) {
+            throw new OrderNotModifiableException(
+                    id,
+                    order.status(),
+                    "modify locked until " + order.modifyLockedUntil().orElseThrow());
+        }
+        Optional<String> problem = order.modificationProblem(modification);
+        if (problem.isPresent()) {
+            throw new OrderNotModifiableException(id, order.status(), problem.get());
+        }
+        return record(order, new OrderModifyRequested(id, next(order), now, modification));
+    }
+
+    /** The broker applied the pending modification. */
+    public List<OrderEvent> confirmModify(ClientOrderId id, Instant now) {
+        Order order = get(id);
+        OrderModification pending = order.pendingModification()
+                .orElseThrow(() -> new IllegalOrderTransitionException(
+                        id, order.status(), OrderEventType.MODIFIED, Optional.of("no modification is pending")));
+        return record(order, new OrderModified(id, next(order), now, pending));
+    }
+
+    /** The broker refused the pending modification: the order returns to the state it came from. */
+    public List<OrderEvent> rejectModify(ClientOrderId id, String reason, Instant now) {
+        Order order = get(id);
+        return record(order, new OrderModifyRejected(id, next(order), now, reason));
+    }
+
+    /**
+     * The order expired. For an order the broker still works, the caller first cancels it there and
+     * calls this when the cancel is confirmed ({@code PENDING_CANCEL → EXPIRED}).
+     */
+    public List<OrderEvent> expire(ClientOrderId id, Instant now) {
+        Order order = get(id);
+        return record(order, new OrderExpired(id, next(order), now));
+    }
+
+    /** Forbids cancelling the order before {@code until}. */
+    public List<OrderEvent> lockCancelUntil(ClientOrderId id, Instant until, Instant now) {
+        Order order = get(id);
+        return record(order, new OrderLocked(id, next(order), now, OrderLock.CANCEL, until));
+    }
+
+    /** Forbids modifying the order before {@code until}. */
+    public List<OrderEvent> lockModifyUntil(ClientOrderId id, Instant until, Instant now) {
+        Order order = get(id);
+        return record(order, new OrderLocked(id, next(order), now, OrderLock.MODIFY, until));
+    }
+
+    /**
+     * The open orders whose expiry (GTD instant or DAY session close) is at or before {@code now},
+     * in entry order. Orders with a cancel already pending are left to that cancel.
+     */
+    public List<Order> dueForExpiry(Instant now) {
+        requireNonNull(now, "now is null");
+        return orders.values().stream()
+                .filter(Order::isOpen)
+                .filter(o -> o.status() != OrderStatus.PENDING_CANCEL)
+                .filter(o -> o.expiresAt().filter(at -> !at.isAfter(now)).isPresent())
+                .toList();
+    }
+
+    public Optional<Order> find(ClientOrderId id) {
+        return Optional.ofNullable(orders.get(requireNonNull(id, "id is null")));
+    }
+
+    /** The order, or {@link OrderNotFoundException}. */
+    public Order get(ClientOrderId id) {
+        return find(id).orElseThrow(() -> new OrderNotFoundException(id));
+    }
+
+    public Optional<Order> findByBrokerOrderId(BrokerOrderId brokerOrderId) {
+        return Optional.ofNullable(byBrokerOrderId.get(requireNonNull(brokerOrderId, "brokerOrderId is null")))
+                .map(orders::get);
+    }
+
+    /** The orders that may still trade, in entry order. */
+    public List<Order> openOrders() {
+        return orders.values().stream().filter(Order::isOpen).toList();
+    }
+
+    /** Every order, in entry order. */
+    public List<Order> all() {
+        return List.copyOf(orders.values());
+    }
+
+    /** Puts back an order during recovery; throws {@link DuplicateOrderException} when it is known. */
+    public Order restore(Order order) {
+        requireNonNull(order, "order is null");
+        if (orders.containsKey(order.id())) {
+            throw new DuplicateOrderException(order.id());
+        }
+        store(order);
+        return order;
+    }
+
+    /** Rebuilds an order from its events and puts it back, as {@link #restore(Order)}. */
+    public Order restore(List<OrderEvent> events) {
+        return restore(Order.replay(events));
+    }
+
+    private List<OrderEvent> record(Order order, OrderEvent event) {
+        Order next = order.apply(event);
+        if (next.sameStateAs(order)) {
+            return List.of();
+        }
+        store(next);
+        return List.of(event);
+    }
+
+    private void store(Order order) {
+        orders.put(order.id(), order);
+        order.brokerOrderId().ifPresent(brokerId -> byBrokerOrderId.put(brokerId, order.id()));
+    }
+
+    private static long next(Order order) {
+        return order.lastSequence() + 1;
+    }
+}
