@@ -1,0 +1,30 @@
+package io.openoms.domain.testing;
+
+import io.openoms.domain.instrument.Instrument;
+import io.openoms.domain.instrument.InstrumentId;
+import io.openoms.domain.port.out.InstrumentCatalog;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Instruments that a test adds. */
+public final class InMemoryInstrumentCatalog implements InstrumentCatalog {
+    private final Map<InstrumentId, Instrument> instruments = new ConcurrentHashMap<>();
+
+    public InMemoryInstrumentCatalog add(Instrument instrument) {
+        instruments.put(instrument.id(), instrument);
+        return this;
+    }
+
+    @Override
+    public Optional<Instrument> find(InstrumentId id) {
+        return Optional.ofNullable(instruments.get(id));
+    }
+
+    @Override
+    public Collection<Instrument> all() {
+        return List.copyOf(instruments.values());
+    }
+}
