@@ -173,4 +173,50 @@ class InMemoryPortsTest {
         ClientOrderId second = ids.nextOrderId();
         assertThat(first.value()).isLessThan(second.value());
     }
+
+    @Test
+    void limits_states_and_findings_are_kept_per_account_and_run() {
+        io.openoms.domain.value.AccountId acc = io.openoms.domain.value.AccountId.of("ACC1");
+        InMemoryRiskLimitStore limits = new InMemoryRiskLimitStore();
+        assertThat(limits.limits(acc)).isEmpty();
+        limits.saveLimits(acc, io.openoms.domain.risk.RiskLimits.none());
+        limits.saveTradingState(
+                acc,
+                new io.openoms.domain.risk.TradingStateChange(
+                        io.openoms.domain.risk.TradingState.HALTED, "drill", "admin", NOW));
+        assertThat(limits.allLimits()).containsKey(acc);
+        assertThat(limits.tradingState(acc).map(c -> c.state())).contains(io.openoms.domain.risk.TradingState.HALTED);
+        assertThat(limits.allTradingStates()).hasSize(1);
+
+        InMemoryReconciliationLog log = new InMemoryReconciliationLog();
+        io.openoms.domain.reconciliation.ReconciliationFinding first =
+                new io.openoms.domain.reconciliation.ReconciliationFinding(
+                        "run-1",
+                        acc,
+                        io.openoms.domain.reconciliation.FindingKind.MISSING_FILL,
+                        "O1",
+                        "0",
+                        "10",
+                        "applied",
+                        NOW);
+        io.openoms.domain.reconciliation.ReconciliationFinding second =
+                new io.openoms.domain.reconciliation.ReconciliationFinding(
+                        "run-2",
+                        acc,
+                        io.openoms.domain.reconciliation.FindingKind.PHANTOM_POSITION,
+                        "ACC1/s1/NSE:INFY/CNC",
+                        "10",
+                        "0",
+                        "alert only",
+                        NOW);
+        log.append(List.of(first, second));
+        assertThat(log.latest(1)).containsExactly(second);
+        assertThat(log.ofRun("run-1")).containsExactly(first);
+
+        InMemoryInstrumentCatalog catalog = new InMemoryInstrumentCatalog();
+        Instrument infy =
+                Instrument.of(INFY, "0.05", 1, Currency.getInstance("INR"), TradingSession.indianEquities(Set.of()));
+        catalog.saveAll(List.of(infy));
+        assertThat(catalog.find(INFY)).contains(infy);
+    }
 }
