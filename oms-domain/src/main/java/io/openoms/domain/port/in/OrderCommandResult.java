@@ -1,0 +1,30 @@
+package io.openoms.domain.port.in;
+
+import static java.util.Objects.requireNonNull;
+
+import io.openoms.domain.order.Order;
+
+/** The outcome of an order command: accepted, rejected by a check (and stored), or failed (nothing stored). */
+public sealed interface OrderCommandResult {
+    /** The command took effect; {@code order} is its durable state. */
+    record Accepted(Order order) implements OrderCommandResult {
+        public Accepted {
+            requireNonNull(order, "order is null");
+        }
+    }
+
+    /** A pre-trade check refused the order; it is stored as {@code REJECTED} and {@code order.rejection()} says why. */
+    record Rejected(Order order) implements OrderCommandResult {
+        public Rejected {
+            requireNonNull(order, "order is null");
+        }
+    }
+
+    /** Nothing was done; {@code code} says which kind of failure, {@code message} says what to do about it. */
+    record Failed(FailureCode code, String message) implements OrderCommandResult {
+        public Failed {
+            requireNonNull(code, "code is null");
+            requireNonNull(message, "message is null");
+        }
+    }
+}
