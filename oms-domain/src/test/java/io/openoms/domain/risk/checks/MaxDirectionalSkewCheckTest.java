@@ -28,11 +28,11 @@ class MaxDirectionalSkewCheckTest {
 
     @Test
     void a_skew_one_paisa_above_the_limit_fails() {
-        // long 200000 + 1 × 200000.01 = 400000.01, short 100000: 300000.01
+        // long 300000 + working buys 0.01 + 100 × 1000 = 400000.01, short 100000: 300000.01
         assertFails(
-                check.check(limitBuy(1, "200000.01"), context.longExposure(200_000)),
-                "directional skew would be 300000.01 (long 400000.01, short 100000 with working orders, after BUY 1"
-                        + " NSE:INFY (CNC)), above maxDirectionalSkew 300000");
+                check.check(limitBuy(100, "1000"), context.openOrderNotional(Side.BUY, "0.01")),
+                "directional skew would be 300000.01 (long 400000.01, short 100000 with working orders, after BUY"
+                        + " 100 NSE:INFY (CNC)), above maxDirectionalSkew 300000");
     }
 
     @Test
