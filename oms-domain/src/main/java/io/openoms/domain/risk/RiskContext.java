@@ -58,8 +58,22 @@ public interface RiskContext {
     /** The number of working (not terminal) orders of the account. */
     int openOrderCount(AccountId account);
 
-    /** The sum of {@code |position| × last price} over the account's open positions; working orders excluded. */
+    /**
+     * The sum of {@code |position| × last price} over the account's open positions; working orders
+     * excluded (they are in {@link #openOrderNotional}).
+     */
     Money grossExposure(AccountId account);
+
+    /**
+     * The notional of the account's working orders on {@code side}, across instruments and
+     * products: the sum over those orders of remaining (unfilled) quantity × |limit price|, or ×
+     * |last price| for an order without a limit price (market, stop-market); non-negative, zero
+     * when there are none. Computed by the caller, which knows the orders; the account-wide
+     * exposure checks add it to the positions' exposure, so that several working orders cannot
+     * together exceed a limit that each of them fits. Working exits count like any other order
+     * (a resting stop-loss sell of a long adds to it): the checks err on the side of more exposure.
+     */
+    Money openOrderNotional(AccountId account, Side side);
 
     /** The value of the account's long positions at last price; non-negative. */
     Money longExposure(AccountId account);

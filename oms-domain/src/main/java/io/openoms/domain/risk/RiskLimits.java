@@ -29,6 +29,7 @@ import java.util.Optional;
  * <p>Units: quantities in instrument units, money in the account's currency, percentages as
  * numbers of percent ({@code 5} means 5%); {@code dailyLossLimit} is a positive amount of loss
  * ({@code 50000} refuses new orders once the day's P&amp;L reaches -50000);
+ * {@code maxDirectionalSkew} is an amount, the largest {@code |long - short|} exposure allowed;
  * {@code dailyLossLimitPercent} and {@code maxRiskPerTradePercent} are percentages of
  * {@link RiskContext#capital}.
  */
@@ -46,7 +47,7 @@ public record RiskLimits(
         Optional<Money> maxGrossExposure,
         Optional<Money> dailyLossLimit,
         Optional<BigDecimal> dailyLossLimitPercent,
-        Optional<BigDecimal> maxDirectionalSkewPercent,
+        Optional<Money> maxDirectionalSkew,
         boolean checkBuyingPower,
         Map<InstrumentId, InstrumentRiskLimits> instrumentOverrides) {
 
@@ -63,7 +64,7 @@ public record RiskLimits(
         nonNegativeMoney(maxGrossExposure, "maxGrossExposure");
         nonNegativeMoney(dailyLossLimit, "dailyLossLimit");
         percentOfWhole(dailyLossLimitPercent, "dailyLossLimitPercent");
-        percentOfWhole(maxDirectionalSkewPercent, "maxDirectionalSkewPercent");
+        nonNegativeMoney(maxDirectionalSkew, "maxDirectionalSkew");
         requireNonNull(instrumentOverrides, "instrumentOverrides is null");
         instrumentOverrides = Map.copyOf(instrumentOverrides);
     }
@@ -96,7 +97,7 @@ public record RiskLimits(
         builder.maxGrossExposure = maxGrossExposure;
         builder.dailyLossLimit = dailyLossLimit;
         builder.dailyLossLimitPercent = dailyLossLimitPercent;
-        builder.maxDirectionalSkewPercent = maxDirectionalSkewPercent;
+        builder.maxDirectionalSkew = maxDirectionalSkew;
         builder.checkBuyingPower = checkBuyingPower;
         builder.instrumentOverrides.putAll(instrumentOverrides);
         return builder;
@@ -135,7 +136,7 @@ public record RiskLimits(
         private Optional<Money> maxGrossExposure = Optional.empty();
         private Optional<Money> dailyLossLimit = Optional.empty();
         private Optional<BigDecimal> dailyLossLimitPercent = Optional.empty();
-        private Optional<BigDecimal> maxDirectionalSkewPercent = Optional.empty();
+        private Optional<Money> maxDirectionalSkew = Optional.empty();
         private boolean checkBuyingPower = true;
         private final Map<InstrumentId, InstrumentRiskLimits> instrumentOverrides = new HashMap<>();
 
@@ -246,13 +247,13 @@ public record RiskLimits(
             return dailyLossLimitPercent(new BigDecimal(value));
         }
 
-        public Builder maxDirectionalSkewPercent(BigDecimal value) {
-            maxDirectionalSkewPercent = Optional.of(value);
+        public Builder maxDirectionalSkew(Money value) {
+            maxDirectionalSkew = Optional.of(value);
             return this;
         }
 
-        public Builder maxDirectionalSkewPercent(String value) {
-            return maxDirectionalSkewPercent(new BigDecimal(value));
+        public Builder maxDirectionalSkew(long value) {
+            return maxDirectionalSkew(Money.of(value));
         }
 
         public Builder checkBuyingPower(boolean value) {
@@ -283,7 +284,7 @@ public record RiskLimits(
                     maxGrossExposure,
                     dailyLossLimit,
                     dailyLossLimitPercent,
-                    maxDirectionalSkewPercent,
+                    maxDirectionalSkew,
                     checkBuyingPower,
                     instrumentOverrides);
         }

@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +24,7 @@ import java.util.Set;
  * A hand-set {@link RiskContext} for tests, configured fluently. It knows one account's figures
  * (the account argument is ignored). It starts ACTIVE with {@link RiskLimits#none()}, NSE:INFY in
  * the catalog (tick 0.05, lot 1, Indian equity session, 2024-08-15 a holiday), no positions,
- * orders or prices, zero money figures, at Monday 2024-06-03 10:00 IST.
+ * orders or prices, zero money figures (working-order notional included), at Monday 2024-06-03 10:00 IST.
  */
 public final class FakeRiskContext implements RiskContext {
     public static final InstrumentId INFY = InstrumentId.parse("NSE:INFY");
@@ -41,6 +42,7 @@ public final class FakeRiskContext implements RiskContext {
     private final Map<InstrumentId, Price> lastPrices = new HashMap<>();
     private final Map<String, BigDecimal> positions = new HashMap<>();
     private final Map<String, BigDecimal> openOrders = new HashMap<>();
+    private final Map<Side, Money> openOrderNotional = new EnumMap<>(Side.class);
     private int openPositionCount;
     private int openOrderCount;
     private Money grossExposure = Money.ZERO;
@@ -125,6 +127,19 @@ public final class FakeRiskContext implements RiskContext {
         return this;
     }
 
+    /**
+     * The notional of the account's working orders on {@code side}. Set independently of
+     * {@link #openOrders}: a test sets the figures its check reads.
+     */
+    public FakeRiskContext openOrderNotional(Side side, String amount) {
+        openOrderNotional.put(side, Money.of(amount));
+        return this;
+    }
+
+    public FakeRiskContext openOrderNotional(Side side, long amount) {
+        return openOrderNotional(side, Long.toString(amount));
+    }
+
     public FakeRiskContext openPositionCount(int count) {
         this.openPositionCount = count;
         return this;
@@ -198,6 +213,11 @@ public final class FakeRiskContext implements RiskContext {
     @Override
     public BigDecimal openOrderQuantity(AccountId account, InstrumentId instrument, Product product, Side side) {
         return openOrders.getOrDefault(instrument + "/" + product + "/" + side, BigDecimal.ZERO);
+    }
+
+    @Override
+    public Money openOrderNotional(AccountId account, Side side) {
+        return openOrderNotional.getOrDefault(side, Money.ZERO);
     }
 
     @Override

@@ -70,7 +70,7 @@ class RiskLimitsTest {
                 .maxGrossExposure(10)
                 .dailyLossLimit(11)
                 .dailyLossLimitPercent("12")
-                .maxDirectionalSkewPercent("13")
+                .maxDirectionalSkew(13)
                 .checkBuyingPower(false)
                 .instrumentOverride(
                         TCS,
@@ -98,6 +98,10 @@ class RiskLimitsTest {
                 .hasMessage("maxOrderNotional must not be negative, got -1");
         assertThatThrownBy(() -> RiskLimits.builder().maxOpenOrders(-1).build())
                 .hasMessage("maxOpenOrders must not be negative, got -1");
+        assertThatThrownBy(() -> RiskLimits.builder()
+                        .maxDirectionalSkew(Money.of("-0.01"))
+                        .build())
+                .hasMessage("maxDirectionalSkew must not be negative, got -0.01");
         assertThatThrownBy(() -> RiskLimits.builder().priceBandPercent("-0.5").build())
                 .hasMessage("priceBandPercent must not be negative, got -0.5");
         assertThatThrownBy(
@@ -114,13 +118,10 @@ class RiskLimitsTest {
                         RiskLimits.builder().dailyLossLimitPercent("100.01").build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("dailyLossLimitPercent is a percentage between 0 and 100, got 100.01");
-        assertThatThrownBy(() ->
-                        RiskLimits.builder().maxDirectionalSkewPercent("101").build())
-                .hasMessageStartingWith("maxDirectionalSkewPercent");
         assertThatThrownBy(
                         () -> RiskLimits.builder().maxRiskPerTradePercent("150").build())
                 .hasMessageStartingWith("maxRiskPerTradePercent");
-        assertThat(RiskLimits.builder().maxDirectionalSkewPercent("100").build().maxDirectionalSkewPercent())
+        assertThat(RiskLimits.builder().dailyLossLimitPercent("100").build().dailyLossLimitPercent())
                 .contains(new BigDecimal("100"));
     }
 

@@ -6,23 +6,22 @@ import io.openoms.domain.risk.PositionEffect;
 import io.openoms.domain.risk.RiskCheck;
 import io.openoms.domain.risk.RiskCheckResult;
 import io.openoms.domain.risk.RiskContext;
-import io.openoms.domain.value.DecimalPrecision;
 import io.openoms.domain.value.Money;
 import io.openoms.domain.value.Side;
-import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
- * Limit key {@code maxDirectionalSkewPercent}: after the order (its notional added to the long side
- * for a buy, to the short side for a sell), {@code |long - short| / (long + short)} as a percentage
- * is at most the limit. An order that lowers the imbalance passes even when the result is still
- * above the limit, so a skewed book can be rebalanced. Note that a flat account's first order is
- * 100% skewed: the limit suits long-short books that enter both legs. An order without a price
+ * Limit key {@code maxDirectionalSkew}, an amount: after the order, the imbalance
+ * {@code |long - short|} is at most the limit. The long side is the account's long exposure plus
+ * its working buy orders ({@link RiskContext#openOrderNotional}), the short side its short
+ * exposure plus its working sell orders; the order's notional is added to the long side for a
+ * buy, to the short side for a sell. An order that does not increase the imbalance passes even
+ * when the result is still above the limit, so that a skewed book can be rebalanced; and since
+ * the limit is an amount, a flat account can open a first leg within it. An order without a price
  * fails. Orders that shrink a position without flipping it pass.
  */
 public final class MaxDirectionalSkewCheck implements RiskCheck {
     public static final String NAME = "MAX_DIRECTIONAL_SKEW";
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     @Override
     public String name() {
@@ -31,31 +30,27 @@ public final class MaxDirectionalSkewCheck implements RiskCheck {
 
     @Override
     public RiskCheckResult check(OrderRequest request, RiskContext context) {
-        Optional<BigDecimal> max = context.limits(request.account()).maxDirectionalSkewPercent();
+        Optional<Money> max = context.limits(request.account()).maxDirectionalSkew();
         if (max.isEmpty() || PositionEffect.of(request, context).shrinksWithoutFlipping()) {
             return RiskCheckResult.pass();
         }
         Optional<Money> notional = OrderValuation.notional(request, context);
         if (notional.isEmpty()) {
-            return RiskCheckResult.fail(OrderValuation.noPriceReason(request, "maxDirectionalSkewPercent"));
+            return RiskCheckResult.fail(OrderValuation.noPriceReason(request, "maxDirectionalSkew"));
         }
-        Money longBefore = context.longExposure(request.account());
-        Money shortBefore = context.shortExposure(request.account());
+        Money longBefore =
+                context.longExposure(request.account()).plus(context.openOrderNotional(request.account(), Side.BUY));
+        Money shortBefore =
+                context.shortExposure(request.account()).plus(context.openOrderNotional(request.account(), Side.SELL));
         Money longAfter = request.side() == Side.BUY ? longBefore.plus(notional.get()) : longBefore;
         Money shortAfter = request.side() == Side.SELL ? shortBefore.plus(notional.get()) : shortBefore;
-        Money grossAfter = longAfter.plus(shortAfter);
-        if (!grossAfter.isPositive()) {
-            return RiskCheckResult.pass();
-        }
         Money imbalanceBefore = longBefore.minus(shortBefore).abs();
         Money imbalanceAfter = longAfter.minus(shortAfter).abs();
-        BigDecimal skewPercent =
-                imbalanceAfter.amount().multiply(HUNDRED).divide(grossAfter.amount(), DecimalPrecision.DIVISION);
-        if (skewPercent.compareTo(max.get()) <= 0 || !imbalanceAfter.isGreaterThan(imbalanceBefore)) {
+        if (!imbalanceAfter.isGreaterThan(max.get()) || !imbalanceAfter.isGreaterThan(imbalanceBefore)) {
             return RiskCheckResult.pass();
         }
-        return RiskCheckResult.fail("directional skew would be " + Texts.rounded(skewPercent) + "% (long "
-                + longAfter + ", short " + shortAfter + " after " + Texts.order(request)
-                + "), above maxDirectionalSkewPercent " + Texts.plain(max.get()));
+        return RiskCheckResult.fail("directional skew would be " + imbalanceAfter + " (long " + longAfter
+                + ", short " + shortAfter + " with working orders, after " + Texts.order(request)
+                + "), above maxDirectionalSkew " + max.get());
     }
 }

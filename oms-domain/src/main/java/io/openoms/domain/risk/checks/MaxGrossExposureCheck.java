@@ -7,13 +7,16 @@ import io.openoms.domain.risk.RiskCheck;
 import io.openoms.domain.risk.RiskCheckResult;
 import io.openoms.domain.risk.RiskContext;
 import io.openoms.domain.value.Money;
+import io.openoms.domain.value.Side;
 import java.util.Optional;
 
 /**
- * Limit key {@code maxGrossExposure}: the account's gross exposure plus this order's notional is
- * at most the limit. The whole notional counts, even for an order that flips a position
- * (conservative). An order without a price fails. Orders that shrink a position without flipping
- * it pass.
+ * Limit key {@code maxGrossExposure}: the account's gross exposure, plus the notional of its
+ * working buy and sell orders ({@link RiskContext#openOrderNotional}), plus this order's notional,
+ * is at most the limit. Working orders count so that orders stacked one after another cannot
+ * together exceed the limit. The whole notional counts, even for an order that flips or closes a
+ * position (conservative). An order without a price fails. Orders that shrink a position without
+ * flipping it pass.
  */
 public final class MaxGrossExposureCheck implements RiskCheck {
     public static final String NAME = "MAX_GROSS_EXPOSURE";
@@ -33,12 +36,15 @@ public final class MaxGrossExposureCheck implements RiskCheck {
         if (notional.isEmpty()) {
             return RiskCheckResult.fail(OrderValuation.noPriceReason(request, "maxGrossExposure"));
         }
-        Money gross = context.grossExposure(request.account());
-        Money after = gross.plus(notional.get());
+        Money positions = context.grossExposure(request.account());
+        Money working = context.openOrderNotional(request.account(), Side.BUY)
+                .plus(context.openOrderNotional(request.account(), Side.SELL));
+        Money after = positions.plus(working).plus(notional.get());
         if (!after.isGreaterThan(max.get())) {
             return RiskCheckResult.pass();
         }
-        return RiskCheckResult.fail("gross exposure would be " + after + " (now " + gross + " + order " + notional.get()
-                + "), above maxGrossExposure " + max.get());
+        return RiskCheckResult.fail("gross exposure would be " + after + " (positions " + positions
+                + " + working orders " + working + " + order " + notional.get() + "), above maxGrossExposure "
+                + max.get());
     }
 }

@@ -25,7 +25,7 @@ import java.util.List;
  *   <li>{@code MAX_POSITION_VALUE}: {@code maxPositionValue}
  *   <li>{@code MAX_OPEN_POSITIONS}: {@code maxOpenPositions}
  *   <li>{@code MAX_GROSS_EXPOSURE}: {@code maxGrossExposure}
- *   <li>{@code MAX_DIRECTIONAL_SKEW}: {@code maxDirectionalSkewPercent}
+ *   <li>{@code MAX_DIRECTIONAL_SKEW}: {@code maxDirectionalSkew}
  *   <li>{@code BUYING_POWER}: {@code checkBuyingPower}
  *   <li>{@code MAX_RISK_PER_TRADE}: {@code maxRiskPerTradePercent}
  *   <li>{@code MIN_REWARD_TO_RISK}: {@code minRewardToRisk}

@@ -10,6 +10,7 @@ import static io.openoms.domain.risk.RiskAssertions.assertPasses;
 
 import io.openoms.domain.risk.FakeRiskContext;
 import io.openoms.domain.risk.RiskLimits;
+import io.openoms.domain.value.Side;
 import org.junit.jupiter.api.Test;
 
 class MaxGrossExposureCheckTest {
@@ -29,7 +30,29 @@ class MaxGrossExposureCheckTest {
         // 900000 + 100 × 1000.05 = 1000005
         assertFails(
                 check.check(limitBuy(100, "1000.05"), context),
-                "gross exposure would be 1000005 (now 900000 + order 100005), above maxGrossExposure 1000000");
+                "gross exposure would be 1000005 (positions 900000 + working orders 0 + order 100005), above"
+                        + " maxGrossExposure 1000000");
+    }
+
+    @Test
+    void working_orders_on_both_sides_count_toward_the_limit() {
+        context.openOrderNotional(Side.BUY, 40_000).openOrderNotional(Side.SELL, 10_000);
+        // 900000 + 40000 + 10000 + 50 × 1000 = 1000000
+        assertPasses(check.check(limitBuy(50, "1000"), context));
+        // 900000 + 40000 + 10000 + 50 × 1000.05 = 1000002.5
+        assertFails(
+                check.check(limitBuy(50, "1000.05"), context),
+                "gross exposure would be 1000002.5 (positions 900000 + working orders 50000 + order 50002.5), above"
+                        + " maxGrossExposure 1000000");
+    }
+
+    @Test
+    void two_stacked_orders_that_each_fit_cannot_together_exceed_the_limit() {
+        // first: 900000 + 60 × 1000 = 960000 ≤ 1000000
+        assertPasses(check.check(limitBuy(60, "1000"), context));
+        // the first is working, unfilled: 900000 + 60000 + 60 × 1000 = 1020000 > 1000000
+        context.openOrderNotional(Side.BUY, 60_000);
+        assertFails(check.check(limitBuy(60, "1000"), context), "gross exposure would be 1020000");
     }
 
     @Test
