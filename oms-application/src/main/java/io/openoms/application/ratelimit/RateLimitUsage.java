@@ -2,10 +2,4 @@ package io.openoms.application.ratelimit;
 
 /** Requests granted in the current second, minute and day windows, against their limits (0 = no limit). */
 public record RateLimitUsage(
-        int usedThisSecond,
-        int perSecond,
-        int usedThisMinute,
-        int perMinute,
-        int usedToday,
-        int perDay,
-        int waiting) {}
+        int usedThisSecond, int perSecond, int usedThisMinute, int perMinute, int usedToday, int perDay, int waiting) {}
