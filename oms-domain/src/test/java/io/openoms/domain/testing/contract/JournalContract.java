@@ -14,6 +14,7 @@ import static io.openoms.domain.testing.contract.ContractFixtures.await;
 import static io.openoms.domain.testing.contract.ContractFixtures.buyInfy;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.openoms.domain.instrument.Instrument;
 import io.openoms.domain.instrument.InstrumentId;
 import io.openoms.domain.order.BrokerOrderId;
 import io.openoms.domain.order.ClientOrderId;
@@ -48,10 +49,13 @@ import io.openoms.domain.value.Money;
 import io.openoms.domain.value.Price;
 import io.openoms.domain.value.Product;
 import io.openoms.domain.value.Quantity;
+import io.openoms.domain.value.Side;
 import io.openoms.domain.value.StrategyId;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -67,6 +71,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -196,7 +201,7 @@ public abstract class JournalContract {
         commit(first);
         Order journalledA = script.orders().get(a);
 
-        JournalBatch valid = moreTrading(script, a);
+        JournalBatch valid = moreTrading(script);
         JournalBatch repeating = new JournalBatch(
                 concat(valid.events(), List.of(first.events().get(1))), valid.orders(), valid.positions());
 
@@ -219,7 +224,7 @@ public abstract class JournalContract {
         commit(first);
 
         script.release(a);
-        JournalBatch valid = moreTrading(script, a);
+        JournalBatch valid = moreTrading(script);
         OrderEvent release = valid.events().get(0);
         JournalBatch twice =
                 new JournalBatch(concat(valid.events(), List.of(release)), valid.orders(), valid.positions());
@@ -626,7 +631,7 @@ public abstract class JournalContract {
         JournalBatch batch = script.takeBatch();
         commit(batch);
 
-        assertThat(batch.events().stream().map(OrderEvent::eventType).collect(java.util.stream.Collectors.toSet()))
+        assertThat(batch.events().stream().map(OrderEvent::eventType).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrder(OrderEventType.values());
         assertEveryOrderRoundTrips(script, ids, script.orders());
         restartStore();
@@ -749,12 +754,11 @@ public abstract class JournalContract {
         }
     }
 
-    /** A batch of new trading besides {@code existing}: a new order and a fill that opens a position. */
-    private static JournalBatch moreTrading(EngineScript script, ClientOrderId existing) {
+    /** The steps taken so far plus a new order whose fill opens a position, as one batch. */
+    private static JournalBatch moreTrading(EngineScript script) {
         script.advance(10);
         ClientOrderId other = script.working(buyInfy(4, "1500").account(ACC2).build());
         script.fill(other, "4", "1500", "0.5");
-        assertThat(script.orders().get(existing)).isNotNull();
         return script.takeBatch();
     }
 
@@ -792,7 +796,7 @@ public abstract class JournalContract {
 
     private static <T> List<T> reversed(List<T> list) {
         List<T> copy = new ArrayList<>(list);
-        java.util.Collections.reverse(copy);
+        Collections.reverse(copy);
         return copy;
     }
 
@@ -854,16 +858,16 @@ public abstract class JournalContract {
     private List<Order> journalPopulation() {
         EngineScript script = new EngineScript();
         Random random = new Random(42);
-        List<io.openoms.domain.instrument.Instrument> instruments = List.of(INFY, NIFTY_FUT, BTC);
+        List<Instrument> instruments = List.of(INFY, NIFTY_FUT, BTC);
         List<AccountId> accounts = List.of(ACC1, ACC2, ACC3);
         for (int i = 0; i < 60; i++) {
             script.advance(random.nextInt(3) == 0 ? 0 : 1 + random.nextInt(5_000_000));
-            io.openoms.domain.instrument.Instrument instrument = instruments.get(random.nextInt(3));
+            Instrument instrument = instruments.get(random.nextInt(3));
             OrderRequest request = OrderRequest.builder()
                     .account(accounts.get(random.nextInt(3)))
                     .strategy(random.nextBoolean() ? MOMENTUM : MEAN_REVERSION)
                     .instrument(instrument.id())
-                    .side(random.nextBoolean() ? io.openoms.domain.value.Side.BUY : io.openoms.domain.value.Side.SELL)
+                    .side(random.nextBoolean() ? Side.BUY : Side.SELL)
                     .quantity(instrument.lotSize())
                     .build();
             OrderStatus status = OrderStatus.values()[random.nextInt(OrderStatus.values().length)];
@@ -891,7 +895,7 @@ public abstract class JournalContract {
             case ACCEPTED -> script.release(id).submit(id).accept(id);
             case PARTIALLY_FILLED -> {
                 script.release(id).submit(id).accept(id);
-                Quantity part = Quantity.of(request.quantity().value().divide(java.math.BigDecimal.valueOf(2)));
+                Quantity part = Quantity.of(request.quantity().value().divide(BigDecimal.valueOf(2)));
                 script.fill(id, part.toString(), "1500", "0.1");
             }
             case FILLED -> script.release(id).submit(id).accept(id).fill(id, all, "1500", "0.1");

@@ -10,6 +10,7 @@ import io.openoms.domain.reconciliation.FindingKind;
 import io.openoms.domain.reconciliation.ReconciliationFinding;
 import io.openoms.domain.value.AccountId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +45,7 @@ public abstract class ReconciliationLogContract {
         assertThat(reconciliationLog().latest(2)).containsExactly(run2.get(3), run2.get(2));
         List<ReconciliationFinding> newestFirst = new ArrayList<>(run1);
         newestFirst.addAll(run2);
-        java.util.Collections.reverse(newestFirst);
+        Collections.reverse(newestFirst);
         assertThat(reconciliationLog().latest(100)).containsExactlyElementsOf(newestFirst);
         assertThat(reconciliationLog().latest(7)).containsExactlyElementsOf(newestFirst);
     }
@@ -82,7 +83,7 @@ public abstract class ReconciliationLogContract {
         restartStore();
 
         List<ReconciliationFinding> newestFirst = new ArrayList<>(findings);
-        java.util.Collections.reverse(newestFirst);
+        Collections.reverse(newestFirst);
         assertThat(reconciliationLog().latest(100)).containsExactlyElementsOf(newestFirst);
         assertThat(reconciliationLog().ofRun("2024-03-04T04:30:00Z#1"))
                 .containsExactlyElementsOf(

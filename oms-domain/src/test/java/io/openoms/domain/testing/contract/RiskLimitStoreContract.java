@@ -15,6 +15,7 @@ import io.openoms.domain.risk.InstrumentRiskLimits;
 import io.openoms.domain.risk.RiskLimits;
 import io.openoms.domain.risk.TradingState;
 import io.openoms.domain.risk.TradingStateChange;
+import io.openoms.domain.value.AccountId;
 import io.openoms.domain.value.Money;
 import io.openoms.domain.value.Quantity;
 import java.util.Map;
@@ -92,8 +93,7 @@ public abstract class RiskLimitStoreContract {
         riskLimitStore().saveLimits(ACC3, second);
         restartStore();
 
-        Map<io.openoms.domain.value.AccountId, RiskLimits> all =
-                riskLimitStore().allLimits();
+        Map<AccountId, RiskLimits> all = riskLimitStore().allLimits();
         assertThat(all).containsOnlyKeys(ACC1, ACC3);
         assertSameValue(all.get(ACC1), first);
         assertSameValue(all.get(ACC3), second);
