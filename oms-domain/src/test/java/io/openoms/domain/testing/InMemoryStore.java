@@ -6,6 +6,7 @@ import io.openoms.domain.order.BrokerOrderId;
 import io.openoms.domain.order.ClientOrderId;
 import io.openoms.domain.order.Order;
 import io.openoms.domain.order.OrderEvent;
+import io.openoms.domain.order.OrderEvent.OrderFilled;
 import io.openoms.domain.port.out.Journal;
 import io.openoms.domain.port.out.JournalBatch;
 import io.openoms.domain.port.out.JournalException;
@@ -30,13 +31,18 @@ import java.util.function.Supplier;
 
 /**
  * An in-memory journal with the order and position stores it feeds, for tests. It honours the
- * ports' contracts — all-or-nothing batches, no duplicate (order, sequence), read-your-writes — and
- * can be told to fail the next appends, as a database that went away would.
+ * ports' contracts as {@code JournalContract} states them — all-or-nothing batches, no duplicate
+ * (order, sequence), no fill trade id twice per order, no order older than the stored one,
+ * read-your-writes — and can be told to fail the next appends, as a database that went away would.
  */
 public final class InMemoryStore implements Journal, OrderStore, PositionStore {
+    private static final Comparator<Order> OLDEST_FIRST =
+            Comparator.comparing(Order::createdAt).thenComparing(o -> o.id().value());
+
     private final Supplier<Instant> clock;
     private final List<JournalRecord> records = new ArrayList<>();
     private final Set<String> eventKeys = new HashSet<>();
+    private final Set<String> fillKeys = new HashSet<>();
     private final Map<ClientOrderId, Order> orders = new LinkedHashMap<>();
     private final Map<String, Position> positions = new LinkedHashMap<>();
     private int failuresToInject;
@@ -59,10 +65,25 @@ public final class InMemoryStore implements Journal, OrderStore, PositionStore {
             return CompletableFuture.failedFuture(new JournalException("injected journal failure"));
         }
         Set<String> batchKeys = new HashSet<>();
+        Set<String> batchFills = new HashSet<>();
         for (OrderEvent event : batch.events()) {
             String key = event.orderId() + "#" + event.sequence();
             if (eventKeys.contains(key) || !batchKeys.add(key)) {
                 return CompletableFuture.failedFuture(new JournalException("event " + key + " is already journalled"));
+            }
+            if (event instanceof OrderFilled filled) {
+                String fill = event.orderId() + "#" + filled.fill().tradeId();
+                if (fillKeys.contains(fill) || !batchFills.add(fill)) {
+                    return CompletableFuture.failedFuture(new JournalException("fill "
+                            + filled.fill().tradeId() + " of order " + event.orderId() + " is already journalled"));
+                }
+            }
+        }
+        for (Order order : batch.orders()) {
+            Order stored = orders.get(order.id());
+            if (stored != null && order.lastSequence() < stored.lastSequence()) {
+                return CompletableFuture.failedFuture(new JournalException("order " + order.id() + " at sequence "
+                        + order.lastSequence() + " is older than the stored one at " + stored.lastSequence()));
             }
         }
         Instant now = clock.get();
@@ -70,6 +91,7 @@ public final class InMemoryStore implements Journal, OrderStore, PositionStore {
             records.add(new JournalRecord(records.size() + 1L, event, now));
         }
         eventKeys.addAll(batchKeys);
+        fillKeys.addAll(batchFills);
         batch.orders().forEach(order -> orders.put(order.id(), order));
         batch.positions().forEach(position -> positions.put(identity(position), position));
         return CompletableFuture.completedFuture(null);
@@ -103,7 +125,10 @@ public final class InMemoryStore implements Journal, OrderStore, PositionStore {
 
     @Override
     public synchronized List<Order> findOpenOrders() {
-        return orders.values().stream().filter(o -> !o.isTerminal()).toList();
+        return orders.values().stream()
+                .filter(o -> !o.isTerminal())
+                .sorted(OLDEST_FIRST)
+                .toList();
     }
 
     @Override
@@ -115,14 +140,13 @@ public final class InMemoryStore implements Journal, OrderStore, PositionStore {
                 .filter(o -> query.account().map(o.account()::equals).orElse(true))
                 .filter(o -> query.from().map(f -> !o.createdAt().isBefore(f)).orElse(true))
                 .filter(o -> query.to().map(t -> o.createdAt().isBefore(t)).orElse(true))
-                .sorted(Comparator.comparing((Order o) -> o.id().value()).reversed())
+                .sorted(OLDEST_FIRST.reversed())
                 .filter(o ->
-                        query.after().map(a -> o.id().value().compareTo(a) < 0).orElse(true))
+                        query.after().map(cursor -> isAfterCursor(o, cursor)).orElse(true))
                 .toList();
         List<Order> page = matching.subList(0, Math.min(query.limit(), matching.size()));
-        Optional<String> next = matching.size() > page.size()
-                ? Optional.of(page.get(page.size() - 1).id().value())
-                : Optional.empty();
+        Optional<String> next =
+                matching.size() > page.size() ? Optional.of(cursor(page.get(page.size() - 1))) : Optional.empty();
         return new OrderPage(page, next);
     }
 
@@ -145,7 +169,25 @@ public final class InMemoryStore implements Journal, OrderStore, PositionStore {
                 .toList();
     }
 
+    /** A position is its key and the trade that opened it: a key can close and reopen in one instant. */
     private static String identity(Position position) {
-        return position.key() + "@" + position.openedAt();
+        return position.key() + "#" + position.tradeIds().get(0);
+    }
+
+    /** The page order is by creation time, then id; the cursor holds both of the last order returned. */
+    private static String cursor(Order order) {
+        return order.createdAt() + "|" + order.id().value();
+    }
+
+    /** True when {@code order} comes after the cursor's order, newest first. */
+    private static boolean isAfterCursor(Order order, String cursor) {
+        int bar = cursor.indexOf('|');
+        if (bar < 0) {
+            throw new IllegalArgumentException("not a cursor of this store: " + cursor);
+        }
+        Instant createdAt = Instant.parse(cursor.substring(0, bar));
+        String id = cursor.substring(bar + 1);
+        int byTime = order.createdAt().compareTo(createdAt);
+        return byTime < 0 || byTime == 0 && order.id().value().compareTo(id) < 0;
     }
 }
