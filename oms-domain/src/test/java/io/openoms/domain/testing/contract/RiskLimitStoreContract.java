@@ -144,7 +144,7 @@ public abstract class RiskLimitStoreContract {
                 .maxGrossExposure(Money.of("10000000"))
                 .dailyLossLimit(Money.of("50000.5"))
                 .dailyLossLimitPercent("3")
-                .maxDirectionalSkewPercent("40.125")
+                .maxDirectionalSkew(Money.of("400000.125"))
                 .checkBuyingPower(true)
                 .instrumentOverride(
                         INFY.id(),
