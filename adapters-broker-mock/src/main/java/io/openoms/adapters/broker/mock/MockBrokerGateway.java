@@ -21,8 +21,9 @@ import java.util.Optional;
  * or modify finds the venue order by the order's broker order id, else by its client order id.
  *
  * <p>Updates caused by a call (an immediate acknowledgement, fills of a marketable order) are pushed to
- * the venue's {@code BrokerUpdates} before the call returns, so they may reach the core before the
- * call's own result does. Thread safety: safe from any thread.
+ * the venue's {@code BrokerUpdates} as part of the call (by this thread, or by another thread that is
+ * pushing at that moment; see {@link SimulatedVenue}), so they may reach the core before the call's own
+ * result does. Thread safety: safe from any thread.
  */
 public final class MockBrokerGateway implements BrokerGateway {
     private final SimulatedVenue venue;

@@ -72,13 +72,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threading and delivery: every public method is safe from any thread; state changes under one
  * lock. Updates (acknowledgements and other order snapshots, trades, malformed payloads, stream
- * reconnects) are queued in order under that lock and pushed to the attached {@link BrokerUpdates}
- * after it is released, at the end of the same call, in generation order, one pusher at a time; so
- * the engine may call the gateway from any thread while an update is being pushed, and a call
- * returns only after the updates it caused were pushed. Until a sink is attached, updates are kept.
- * A sink that calls back into the venue from inside a push is allowed but sees later updates pushed
- * before its own call returns. A sink that throws loses that update (logged); reconciliation finds
- * what it carried.
+ * reconnects) are queued in generation order under that lock and pushed to the attached
+ * {@link BrokerUpdates} after it is released, at the end of the call that caused them, by one
+ * pusher at a time, in order. No call ever waits for a push by another thread: if a push is under
+ * way, that pusher also pushes the updates this call queued, so the call may return before they
+ * arrive; otherwise a call returns only after its updates were pushed. A sink that calls back into
+ * the venue from inside a push is allowed (the venue is not locked during a push); updates that
+ * call causes are pushed after the current one returns. Until a sink is attached, updates are
+ * kept. A sink that throws loses that update (logged); reconciliation finds what it carried.
  */
 public final class SimulatedVenue implements MarketData {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedVenue.class);
@@ -808,24 +809,41 @@ public final class SimulatedVenue implements MarketData {
         return result;
     }
 
-    /** Pushes queued updates in order; never while this thread holds the venue lock. */
+    /**
+     * Pushes queued updates in order, never while this thread holds the venue lock and never nested
+     * inside a push on this thread. Never waits for another pusher: if one is busy, it pushes ours too
+     * (after unlocking it looks again, so an update queued meanwhile is not left behind).
+     */
     private void deliver() {
         BrokerUpdates sink = updates;
-        if (sink == null || lock.isHeldByCurrentThread()) {
+        if (sink == null || lock.isHeldByCurrentThread() || deliveryLock.isHeldByCurrentThread()) {
             return;
         }
-        deliveryLock.lock();
-        try {
-            VenueUpdate next;
-            while ((next = nextUpdate()) != null) {
-                try {
-                    next.deliverTo(config.name(), sink);
-                } catch (RuntimeException e) {
-                    LOG.error("The broker updates sink failed on {}; the update is lost to the stream", next, e);
-                }
+        do {
+            if (!deliveryLock.tryLock()) {
+                return;
             }
+            try {
+                VenueUpdate next;
+                while ((next = nextUpdate()) != null) {
+                    try {
+                        next.deliverTo(config.name(), sink);
+                    } catch (RuntimeException e) {
+                        LOG.error("The broker updates sink failed on {}; the update is lost to the stream", next, e);
+                    }
+                }
+            } finally {
+                deliveryLock.unlock();
+            }
+        } while (hasQueuedUpdates());
+    }
+
+    private boolean hasQueuedUpdates() {
+        lock.lock();
+        try {
+            return !outbox.isEmpty();
         } finally {
-            deliveryLock.unlock();
+            lock.unlock();
         }
     }
 
