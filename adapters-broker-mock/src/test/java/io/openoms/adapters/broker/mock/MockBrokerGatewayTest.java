@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -207,6 +208,73 @@ class MockBrokerGatewayTest {
         assertThat(updates.trades()).containsExactlyElementsOf(shared.trades());
         assertThat(shared.positions()).singleElement().satisfies(p -> assertThat(p.netQuantity())
                 .isEqualByComparingTo("1400"));
+    }
+
+    @Test
+    void a_call_made_while_another_thread_is_stuck_pushing_does_not_wait_and_its_updates_follow_in_order()
+            throws Exception {
+        CountDownLatch firstPushEntered = new CountDownLatch(1);
+        CountDownLatch releasePush = new CountDownLatch(1);
+        RecordingBrokerUpdates recorded = new RecordingBrokerUpdates();
+        SimulatedVenue blocking = new SimulatedVenue(calm().build(), List.of(INFY), T0);
+        blocking.attach(new ForwardingUpdates() {
+            @Override
+            public void orderUpdated(String broker, BrokerOrder order) {
+                firstPushEntered.countDown();
+                try {
+                    releasePush.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                recorded.orderUpdated(broker, order);
+            }
+        });
+        MockBrokerGateway blockingGateway = new MockBrokerGateway(blocking);
+        ExecutorService engineFull = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> stuck = engineFull.submit(() -> blockingGateway.place(market("O-1", Side.BUY, 1)));
+            assertThat(firstPushEntered.await(30, TimeUnit.SECONDS)).isTrue();
+
+            CompletableFuture<BrokerOrderId> second = CompletableFuture.supplyAsync(
+                    () -> success(blockingGateway.place(limit("O-2", Side.BUY, 1, "90"))));
+            BrokerOrderId secondId = second.get(30, TimeUnit.SECONDS);
+            assertThat(recorded.orders()).isEmpty();
+            releasePush.countDown();
+            stuck.get(30, TimeUnit.SECONDS);
+
+            assertThat(recorded.orders())
+                    .extracting(BrokerOrder::brokerStatus)
+                    .containsExactly("OPEN", "COMPLETE", "OPEN");
+            assertThat(recorded.lastOrder().brokerOrderId()).isEqualTo(secondId);
+        } finally {
+            releasePush.countDown();
+            engineFull.shutdownNow();
+        }
+    }
+
+    @Test
+    void a_sink_that_throws_loses_only_that_update() {
+        SimulatedVenue venueWithFaultySink = new SimulatedVenue(calm().build(), List.of(INFY), T0);
+        RecordingBrokerUpdates recorded = new RecordingBrokerUpdates();
+        venueWithFaultySink.attach(new ForwardingUpdates() {
+            @Override
+            public void orderUpdated(String broker, BrokerOrder order) {
+                if (order.brokerStatus().equals("OPEN")) {
+                    throw new IllegalStateException("engine bug");
+                }
+                recorded.orderUpdated(broker, order);
+            }
+
+            @Override
+            public void tradeReported(String broker, BrokerTrade trade) {
+                recorded.tradeReported(broker, trade);
+            }
+        });
+
+        new MockBrokerGateway(venueWithFaultySink).place(market("O-1", Side.BUY, 1));
+
+        assertThat(recorded.statuses()).containsExactly("COMPLETE");
+        assertThat(recorded.trades()).hasSize(1);
     }
 
     /** A sink that ignores everything but what a test overrides. */
