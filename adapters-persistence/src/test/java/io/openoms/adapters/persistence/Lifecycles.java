@@ -43,6 +43,14 @@ final class Lifecycles {
         this.tradePrefix = tradePrefix;
     }
 
+    /** A fresh driver that knows {@code order} as stored, e.g. after an append failed. */
+    Lifecycles restarted(String newTradePrefix, io.openoms.domain.order.Order order) {
+        Lifecycles fresh = new Lifecycles(newTradePrefix);
+        fresh.now = now;
+        fresh.orders.restore(order);
+        return fresh;
+    }
+
     Instant tick() {
         now = now.plusMillis(7).plusNanos(1000);
         return now;
