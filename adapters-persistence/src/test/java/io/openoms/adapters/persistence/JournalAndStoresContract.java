@@ -196,15 +196,16 @@ abstract class JournalAndStoresContract {
         // A second writer that missed the last two events: it believes the order is at sequence 2.
         other.restore(stored.subList(0, 2));
         List<OrderEvent> stale = other.markSubmitted(ClientOrderId.of("O1"), Lifecycles.T0.plusSeconds(5));
-        stale = List.of(new OrderEvent.OrderSubmitted(ClientOrderId.of("O1"), 5, Lifecycles.T0.plusSeconds(5)));
         Order staleOrder = other.get(ClientOrderId.of("O1"));
 
         Throwable failure =
-                failureOf(persistence.journal().append(new JournalBatch(List.of(), List.of(staleOrder), List.of())));
+                failureOf(persistence.journal().append(new JournalBatch(stale, List.of(staleOrder), List.of())));
 
         assertThat(failure).isInstanceOf(JournalException.class).hasMessageContaining("conflict");
+        assertThat(failure.getMessage()).contains("stored version 4", "expects 2");
         assertThat(persistence.journal().readAfter(0, 100)).hasSize(4);
-        assertThat(stale).hasSize(1);
+        assertThat(persistence.orderStore().findById(ClientOrderId.of("O1")))
+                .contains(life.orders.get(ClientOrderId.of("O1")));
     }
 
     @Test
