@@ -1,0 +1,246 @@
+package io.openoms.adapters.persistence;
+
+import static java.util.Objects.requireNonNull;
+
+import io.openoms.domain.order.ClientOrderId;
+import io.openoms.domain.port.out.Journal;
+import io.openoms.domain.port.out.JournalBatch;
+import io.openoms.domain.port.out.JournalException;
+import io.openoms.domain.port.out.JournalRecord;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The database journal with group commit. {@link #append} checks the batch, queues it and returns
+ * at once; one writer thread takes up to {@code batchSize} queued appends (waiting at most
+ * {@code maxWait} after the first for more) and commits them in one transaction (see
+ * {@link JournalWrites}). Futures complete in append order, and only after the commit.
+ *
+ * <p>When a group fails because of one bad append (a duplicate event or fill, a version conflict),
+ * each append of the group is retried alone, so that only the bad one fails. When the database is
+ * unreachable every append of the group fails with "database unavailable: …"; the pool reconnects
+ * by itself and later appends succeed once it is back.
+ *
+ * <p>Global sequence numbers are assigned here, from the highest stored one, so they are gap-free
+ * as long as this is the only writer; after a failed commit the next group reads it again.
+ *
+ * <p>Futures are completed on the writer thread: callers should attach only quick callbacks, or
+ * use the {@code *Async} variants.
+ */
+final class GroupCommitJournal implements Journal, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommitJournal.class);
+    private static final Consumer<Handle> NO_HOOK = handle -> {};
+
+    private final Jdbi jdbi;
+    private final String broker;
+    private final Clock clock;
+    private final int batchSize;
+    private final long maxWaitNanos;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Object lifecycle = new Object();
+    private final Thread writer;
+    private boolean closed;
+    private volatile Consumer<Handle> afterEventsHook = NO_HOOK;
+    /** The next global sequence, or 0 when it must be read from the database. Writer thread only. */
+    private long nextGlobalSequence;
+
+    GroupCommitJournal(Jdbi jdbi, String broker, Clock clock, int batchSize, Duration maxWait) {
+        this.jdbi = requireNonNull(jdbi, "jdbi is null");
+        this.broker = requireNonNull(broker, "broker is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be positive, got " + batchSize);
+        }
+        this.batchSize = batchSize;
+        this.maxWaitNanos = requireNonNull(maxWait, "maxWait is null").toNanos();
+        this.writer = new Thread(this::run, "openoms-journal-writer");
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    @Override
+    public CompletableFuture<Void> append(JournalBatch batch) {
+        requireNonNull(batch, "batch is null");
+        try {
+            JournalWrites.validate(batch);
+        } catch (JournalException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        Pending pending = new Pending(batch, new CompletableFuture<>());
+        synchronized (lifecycle) {
+            if (closed) {
+                return CompletableFuture.failedFuture(new JournalException("the journal is closed"));
+            }
+            queue.add(pending);
+        }
+        return pending.future;
+    }
+
+    @Override
+    public List<JournalRecord> eventsOf(ClientOrderId orderId) {
+        requireNonNull(orderId, "orderId is null");
+        return read(handle -> JournalReads.eventsOf(handle, orderId));
+    }
+
+    @Override
+    public List<JournalRecord> readAfter(long afterSequence, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be positive, got " + limit);
+        }
+        return read(handle -> JournalReads.readAfter(handle, Math.max(0, afterSequence), limit));
+    }
+
+    private <T> T read(org.jdbi.v3.core.HandleCallback<T, RuntimeException> callback) {
+        return Reads.withHandle(jdbi, callback);
+    }
+
+    /** Stops taking appends, commits everything already appended, then stops the writer thread. */
+    @Override
+    public void close() {
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            queue.add(Pending.STOP);
+        }
+        try {
+            writer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** For tests: runs inside each group's transaction after the events are inserted. */
+    void afterEventsInserted(Consumer<Handle> hook) {
+        this.afterEventsHook = requireNonNull(hook, "hook is null");
+    }
+
+    private void run() {
+        boolean stop = false;
+        while (!stop) {
+            List<Pending> group = new ArrayList<>();
+            try {
+                stop = collect(group);
+            } catch (InterruptedException e) {
+                // Only close() ends the writer; an interrupt alone is ignored so that nothing is lost.
+                continue;
+            }
+            if (!group.isEmpty()) {
+                try {
+                    commit(group);
+                } catch (Throwable t) {
+                    LOG.error("journal writer failed unexpectedly", t);
+                    fail(group, new JournalException("journal writer failed: " + DatabaseErrors.describe(t), t));
+                }
+            }
+        }
+    }
+
+    /** Fills {@code group} with the next appends; true when close() was reached. */
+    private boolean collect(List<Pending> group) throws InterruptedException {
+        Pending first = queue.take();
+        if (first == Pending.STOP) {
+            return true;
+        }
+        group.add(first);
+        long deadline = System.nanoTime() + maxWaitNanos;
+        while (group.size() < batchSize) {
+            Pending next = queue.poll();
+            if (next == null) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                next = queue.poll(left, TimeUnit.NANOSECONDS);
+                if (next == null) {
+                    break;
+                }
+            }
+            if (next == Pending.STOP) {
+                return true;
+            }
+            group.add(next);
+        }
+        return false;
+    }
+
+    private void commit(List<Pending> group) {
+        try {
+            commitTogether(group.stream().map(Pending::batch).toList());
+            group.forEach(p -> p.future.complete(null));
+            return;
+        } catch (RuntimeException e) {
+            nextGlobalSequence = 0;
+            if (DatabaseErrors.isUnavailable(e) || group.size() == 1) {
+                fail(group, journalException(e));
+                return;
+            }
+            LOG.warn(
+                    "group commit of {} appends failed ({}); committing each alone",
+                    group.size(),
+                    DatabaseErrors.describe(e));
+        }
+        for (Pending pending : group) {
+            try {
+                commitTogether(List.of(pending.batch));
+                pending.future.complete(null);
+            } catch (RuntimeException e) {
+                nextGlobalSequence = 0;
+                pending.future.completeExceptionally(journalException(e));
+            }
+        }
+    }
+
+    private void commitTogether(List<JournalBatch> batches) {
+        Instant recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Consumer<Handle> hook = afterEventsHook;
+        long written = jdbi.inTransaction(handle -> {
+            long first = nextGlobalSequence > 0 ? nextGlobalSequence : storedMaxGlobalSequence(handle) + 1;
+            int events = JournalWrites.write(handle, batches, broker, first, recordedAt, hook);
+            return first + events;
+        });
+        nextGlobalSequence = written;
+    }
+
+    private static long storedMaxGlobalSequence(Handle handle) {
+        return handle.createQuery("SELECT COALESCE(MAX(global_seq), 0) FROM order_events")
+                .mapTo(Long.class)
+                .one();
+    }
+
+    private static JournalException journalException(Throwable e) {
+        if (e instanceof JournalException journal) {
+            return journal;
+        }
+        if (DatabaseErrors.isUnavailable(e)) {
+            return new JournalException("database unavailable: " + DatabaseErrors.describe(e), e);
+        }
+        if (DatabaseErrors.isUniqueViolation(e)) {
+            return new JournalException(
+                    "batch refused, an event or fill in it is already journalled: " + DatabaseErrors.describe(e), e);
+        }
+        return new JournalException("batch refused by the database: " + DatabaseErrors.describe(e), e);
+    }
+
+    private static void fail(List<Pending> group, JournalException failure) {
+        group.forEach(p -> p.future.completeExceptionally(failure));
+    }
+
+    private record Pending(JournalBatch batch, CompletableFuture<Void> future) {
+        static final Pending STOP = new Pending(new JournalBatch(List.of(), List.of(), List.of()), null);
+    }
+}
