@@ -40,7 +40,7 @@ final class RiskLimitsCodec {
         putOptional(node, "maxGrossExposure", limits.maxGrossExposure(), m -> plain(m.amount()));
         putOptional(node, "dailyLossLimit", limits.dailyLossLimit(), m -> plain(m.amount()));
         putOptional(node, "dailyLossLimitPercent", limits.dailyLossLimitPercent(), RiskLimitsCodec::plain);
-        putOptional(node, "maxDirectionalSkewPercent", limits.maxDirectionalSkewPercent(), RiskLimitsCodec::plain);
+        putOptional(node, "maxDirectionalSkew", limits.maxDirectionalSkew(), m -> plain(m.amount()));
         node.put("checkBuyingPower", limits.checkBuyingPower());
         ObjectNode overrides = node.putObject("instrumentOverrides");
         // Sorted so that equal limits always give the same text.
@@ -74,7 +74,7 @@ final class RiskLimitsCodec {
                 optionalDecimal(node, "maxGrossExposure").map(Money::of),
                 optionalDecimal(node, "dailyLossLimit").map(Money::of),
                 optionalDecimal(node, "dailyLossLimitPercent"),
-                optionalDecimal(node, "maxDirectionalSkewPercent"),
+                optionalDecimal(node, "maxDirectionalSkew").map(Money::of),
                 bool(node, "checkBuyingPower"),
                 overrides);
     }

@@ -37,7 +37,7 @@ class StateCodecsTest {
                 .maxGrossExposure(5_000_000)
                 .dailyLossLimit(50_000)
                 .dailyLossLimitPercent("3")
-                .maxDirectionalSkewPercent("80")
+                .maxDirectionalSkew(800000)
                 .checkBuyingPower(false)
                 .instrumentOverride(
                         InstrumentId.parse("NSE:INFY"),
