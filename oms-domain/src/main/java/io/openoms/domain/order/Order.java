@@ -12,6 +12,7 @@ import io.openoms.domain.order.OrderEvent.OrderLocked;
 import io.openoms.domain.order.OrderEvent.OrderModified;
 import io.openoms.domain.order.OrderEvent.OrderModifyRejected;
 import io.openoms.domain.order.OrderEvent.OrderModifyRequested;
+import io.openoms.domain.order.OrderEvent.OrderOutcomeUnknown;
 import io.openoms.domain.order.OrderEvent.OrderRejected;
 import io.openoms.domain.order.OrderTransitions.Transition;
 import io.openoms.domain.value.AccountId;
@@ -71,6 +72,8 @@ public final class Order {
     private final long lastSequence;
     private final Optional<Instant> cancelLockedUntil;
     private final Optional<Instant> modifyLockedUntil;
+    private final Optional<UnknownOutcome> outcomeUnknown;
+    private final int modificationCount;
 
     private Order(Draft d) {
         this.id = d.id;
@@ -104,6 +107,8 @@ public final class Order {
         this.lastSequence = d.lastSequence;
         this.cancelLockedUntil = d.cancelLockedUntil;
         this.modifyLockedUntil = d.modifyLockedUntil;
+        this.outcomeUnknown = d.outcomeUnknown;
+        this.modificationCount = d.modificationCount;
     }
 
     /** A new order in {@code CREATED} from its first event. */
@@ -142,6 +147,8 @@ public final class Order {
         d.lastSequence = event.sequence();
         d.cancelLockedUntil = Optional.empty();
         d.modifyLockedUntil = Optional.empty();
+        d.outcomeUnknown = Optional.empty();
+        d.modificationCount = 0;
         return new Order(d);
     }
 
@@ -189,6 +196,9 @@ public final class Order {
             case RESUME -> resume(d, event.eventType());
             case KEEP -> keep(d, event.eventType());
         }
+        if (d.outcomeUnknown.isPresent() && answers(d.outcomeUnknown.get().operation(), event.eventType(), d.status)) {
+            d.outcomeUnknown = Optional.empty();
+        }
         return new Order(d);
     }
 
@@ -220,8 +230,47 @@ public final class Order {
             }
         } else if (event instanceof OrderModifyRejected && pendingModification.isEmpty()) {
             return Optional.of("no modification is pending");
+        } else if (event instanceof OrderOutcomeUnknown unknown) {
+            return unknownOutcomeProblem(unknown.operation());
         }
         return Optional.empty();
+    }
+
+    /** Why {@code operation} cannot be in flight in this order's state, or empty when it can. */
+    private Optional<String> unknownOutcomeProblem(UnknownOperation operation) {
+        return switch (operation) {
+            case SUBMIT -> brokerOrderId.isPresent() || !fills.isEmpty()
+                    ? Optional.of("the broker already acknowledged or filled the order")
+                    : Optional.empty();
+            case CANCEL -> status == OrderStatus.PENDING_CANCEL
+                    ? Optional.empty()
+                    : Optional.of("no cancel is pending");
+            case MODIFY -> pendingModification.isPresent()
+                    ? Optional.empty()
+                    : Optional.of("no modification is pending");
+        };
+    }
+
+    /**
+     * True when {@code event}, leading to {@code status}, is the definitive answer to an unknown
+     * {@code operation}. A terminal order has nothing in flight.
+     */
+    private static boolean answers(UnknownOperation operation, OrderEventType event, OrderStatus status) {
+        if (status.isTerminal()) {
+            return true;
+        }
+        return switch (operation) {
+            case SUBMIT -> switch (event) {
+                case ACCEPTED, REJECTED, ERRORED, FILLED, CANCELLED, EXPIRED -> true;
+                default -> false;
+            };
+            case CANCEL -> event == OrderEventType.CANCELLED
+                    || event == OrderEventType.CANCEL_REJECTED
+                    || event == OrderEventType.EXPIRED;
+            case MODIFY -> event == OrderEventType.MODIFIED
+                    || event == OrderEventType.MODIFY_REJECTED
+                    || event == OrderEventType.CANCELLED;
+        };
     }
 
     private static void record(OrderEvent event, Draft d) {
@@ -235,6 +284,7 @@ public final class Order {
             d.lastCancelRejection = Optional.of(rejected.reason());
         } else if (event instanceof OrderModifyRequested requested) {
             d.pendingModification = Optional.of(requested.modification());
+            d.modificationCount++;
         } else if (event instanceof OrderModified modified) {
             OrderModification change = modified.modification();
             d.quantity = change.quantity().orElse(d.quantity);
@@ -250,6 +300,15 @@ public final class Order {
             switch (locked.lock()) {
                 case CANCEL -> d.cancelLockedUntil = Optional.of(locked.until());
                 case MODIFY -> d.modifyLockedUntil = Optional.of(locked.until());
+            }
+        } else if (event instanceof OrderOutcomeUnknown unknown) {
+            // An unknown submit is never replaced: whether the order exists at all is the first
+            // question. The first unknown of an operation keeps its time; another operation's replaces it.
+            Optional<UnknownOperation> current = d.outcomeUnknown.map(UnknownOutcome::operation);
+            if (current.isEmpty()
+                    || (current.get() != UnknownOperation.SUBMIT && current.get() != unknown.operation())) {
+                d.outcomeUnknown =
+                        Optional.of(new UnknownOutcome(unknown.operation(), unknown.reason(), unknown.occurredAt()));
             }
         }
     }
@@ -553,6 +612,19 @@ public final class Order {
         return modifyLockedUntil;
     }
 
+    /**
+     * The broker request whose outcome is unknown and not yet answered by a definitive event, if
+     * any. While it is a {@link UnknownOperation#SUBMIT} the order must not be sent again.
+     */
+    public Optional<UnknownOutcome> outcomeUnknown() {
+        return outcomeUnknown;
+    }
+
+    /** How many modifications were requested for this order, for a broker's per-order budget. */
+    public int modificationCount() {
+        return modificationCount;
+    }
+
     /** True when both orders are the same except for the last sequence number and update time. */
     boolean sameStateAs(Order other) {
         return Objects.equals(stateFields(), other.stateFields());
@@ -588,7 +660,9 @@ public final class Order {
                 pendingModification,
                 createdAt,
                 cancelLockedUntil,
-                modifyLockedUntil);
+                modifyLockedUntil,
+                outcomeUnknown,
+                modificationCount);
     }
 
     @Override
@@ -643,6 +717,8 @@ public final class Order {
         long lastSequence;
         Optional<Instant> cancelLockedUntil;
         Optional<Instant> modifyLockedUntil;
+        Optional<UnknownOutcome> outcomeUnknown;
+        int modificationCount;
 
         Draft() {}
 
@@ -678,6 +754,8 @@ public final class Order {
             lastSequence = o.lastSequence;
             cancelLockedUntil = o.cancelLockedUntil;
             modifyLockedUntil = o.modifyLockedUntil;
+            outcomeUnknown = o.outcomeUnknown;
+            modificationCount = o.modificationCount;
         }
     }
 }

@@ -248,4 +248,23 @@ public sealed interface OrderEvent {
             return OrderEventType.LOCKED;
         }
     }
+
+    /**
+     * A broker request was sent and its outcome is unknown: it may or may not have taken effect. The
+     * status stays; {@link Order#outcomeUnknown()} shows it until a definitive event answers it.
+     */
+    record OrderOutcomeUnknown(
+            ClientOrderId orderId, long sequence, Instant occurredAt, UnknownOperation operation, String reason)
+            implements OrderEvent {
+        public OrderOutcomeUnknown {
+            check(orderId, sequence, occurredAt);
+            requireNonNull(operation, "operation is null");
+            requireReason(reason);
+        }
+
+        @Override
+        public OrderEventType eventType() {
+            return OrderEventType.OUTCOME_UNKNOWN;
+        }
+    }
 }

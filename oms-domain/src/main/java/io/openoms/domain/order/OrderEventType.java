@@ -20,7 +20,8 @@ public enum OrderEventType {
     MODIFY_REJECTED("OrderModifyRejected"),
     EXPIRED("OrderExpired"),
     ERRORED("OrderErrored"),
-    LOCKED("OrderLocked");
+    LOCKED("OrderLocked"),
+    OUTCOME_UNKNOWN("OrderOutcomeUnknown");
 
     private final String typeName;
 

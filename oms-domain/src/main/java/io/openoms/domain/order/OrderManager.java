@@ -15,6 +15,7 @@ import io.openoms.domain.order.OrderEvent.OrderLocked;
 import io.openoms.domain.order.OrderEvent.OrderModified;
 import io.openoms.domain.order.OrderEvent.OrderModifyRejected;
 import io.openoms.domain.order.OrderEvent.OrderModifyRequested;
+import io.openoms.domain.order.OrderEvent.OrderOutcomeUnknown;
 import io.openoms.domain.order.OrderEvent.OrderRejected;
 import io.openoms.domain.order.OrderEvent.OrderReleased;
 import io.openoms.domain.order.OrderEvent.OrderSubmitted;
@@ -238,6 +239,19 @@ public final class OrderManager {
     public List<OrderEvent> expire(ClientOrderId id, Instant now) {
         Order order = get(id);
         return record(order, new OrderExpired(id, next(order), now));
+    }
+
+    /**
+     * A broker request for the order was sent and its outcome is unknown. The status stays and
+     * {@link Order#outcomeUnknown()} shows it until a definitive event answers it. No event when the
+     * same operation is already unknown, or when a submit is (it takes precedence). Throws {@link
+     * IllegalOrderTransitionException} when the operation cannot be in flight (a SUBMIT after an ack
+     * or a fill, a CANCEL without a pending cancel, a MODIFY without a pending modification).
+     */
+    public List<OrderEvent> recordOutcomeUnknown(
+            ClientOrderId id, UnknownOperation operation, String reason, Instant now) {
+        Order order = get(id);
+        return record(order, new OrderOutcomeUnknown(id, next(order), now, operation, reason));
     }
 
     /** Forbids cancelling the order before {@code until}. */

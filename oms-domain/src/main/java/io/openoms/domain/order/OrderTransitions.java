@@ -11,6 +11,7 @@ import static io.openoms.domain.order.OrderEventType.LOCKED;
 import static io.openoms.domain.order.OrderEventType.MODIFIED;
 import static io.openoms.domain.order.OrderEventType.MODIFY_REJECTED;
 import static io.openoms.domain.order.OrderEventType.MODIFY_REQUESTED;
+import static io.openoms.domain.order.OrderEventType.OUTCOME_UNKNOWN;
 import static io.openoms.domain.order.OrderEventType.REJECTED;
 import static io.openoms.domain.order.OrderEventType.RELEASED;
 import static io.openoms.domain.order.OrderEventType.SUBMITTED;
@@ -48,6 +49,7 @@ import java.util.Optional;
  *                     Cancelled          → CANCELLED  (the engine withdrew it before sending)
  *                     Expired            → EXPIRED    (its time ran out before it was sent)
  *                     Locked             → KEEP
+ *                     OutcomeUnknown     → KEEP       (SUBMIT: found PENDING_SUBMISSION at start-up)
  * SUBMITTED           Submitted          → KEEP       (duplicate, no event is recorded)
  *                     Accepted           → ACCEPTED
  *                     Rejected           → REJECTED
@@ -57,6 +59,7 @@ import java.util.Optional;
  *                     Cancelled          → CANCELLED  (e.g. an unfilled IOC reported before its ack)
  *                     Expired            → EXPIRED    (likewise)
  *                     Locked             → KEEP
+ *                     OutcomeUnknown     → KEEP       (SUBMIT: the place call's outcome is unknown)
  * ACCEPTED            Submitted          → KEEP       (late return of the submit call)
  *                     Accepted           → KEEP       (duplicate ack; a different broker id is refused)
  *                     Rejected           → REJECTED   (the exchange may refuse after the broker acked)
@@ -80,6 +83,8 @@ import java.util.Optional;
  *                     Modified           → RESUME     (answer to a modify sent before the cancel:
  *                     ModifyRejected     → RESUME      applied, and the order stays PENDING_CANCEL)
  *                     Locked             → KEEP
+ *                     OutcomeUnknown     → KEEP       (CANCEL; MODIFY sent before the cancel; SUBMIT
+ *                                                      when the cancel overtook an unacknowledged place)
  * PENDING_MODIFY      Modified           → RESUME     (applies the modification)
  *                     ModifyRejected     → RESUME
  *                     Filled             → FILL       (a partial fill stays PENDING_MODIFY)
@@ -89,6 +94,7 @@ import java.util.Optional;
  *                     Errored            → ERROR
  *                     Submitted/Accepted → KEEP       (late or duplicate)
  *                     Locked             → KEEP
+ *                     OutcomeUnknown     → KEEP       (MODIFY: the modify call's outcome is unknown)
  * FILLED              Submitted/Accepted → KEEP       (late; an ack may record the broker order id)
  *                     everything else    illegal      (a fill is refused: it would overfill)
  * CANCELLED, EXPIRED, Filled             → KEEP       (a late fill is recorded; the status stays)
@@ -100,7 +106,9 @@ import java.util.Optional;
  * <p>Guards outside the table, checked by {@link Order#apply}: a risk rejection only in
  * {@code CREATED}; no rejection of an order that has fills; no second, different broker order id;
  * Modified/ModifyRejected only while a modification is pending; a fill must not repeat a trade id or
- * overfill; a modification must fit the order.
+ * overfill; a modification must fit the order; an OutcomeUnknown only for an operation that can be in
+ * flight (SUBMIT before any ack or fill, CANCEL in PENDING_CANCEL, MODIFY while a modification is
+ * pending).
  */
 final class OrderTransitions {
 
@@ -159,7 +167,8 @@ final class OrderTransitions {
                         entry(CANCEL_REQUESTED, to(OrderStatus.PENDING_CANCEL)),
                         entry(CANCELLED, to(OrderStatus.CANCELLED)),
                         entry(EXPIRED, to(OrderStatus.EXPIRED)),
-                        entry(LOCKED, keep)));
+                        entry(LOCKED, keep),
+                        entry(OUTCOME_UNKNOWN, keep)));
         table.put(
                 OrderStatus.SUBMITTED,
                 Map.ofEntries(
@@ -171,7 +180,8 @@ final class OrderTransitions {
                         entry(CANCEL_REQUESTED, to(OrderStatus.PENDING_CANCEL)),
                         entry(CANCELLED, to(OrderStatus.CANCELLED)),
                         entry(EXPIRED, to(OrderStatus.EXPIRED)),
-                        entry(LOCKED, keep)));
+                        entry(LOCKED, keep),
+                        entry(OUTCOME_UNKNOWN, keep)));
         table.put(
                 OrderStatus.ACCEPTED,
                 Map.ofEntries(
@@ -210,7 +220,8 @@ final class OrderTransitions {
                         entry(ACCEPTED, keep),
                         entry(MODIFIED, resume),
                         entry(MODIFY_REJECTED, resume),
-                        entry(LOCKED, keep)));
+                        entry(LOCKED, keep),
+                        entry(OUTCOME_UNKNOWN, keep)));
         table.put(
                 OrderStatus.PENDING_MODIFY,
                 Map.ofEntries(
@@ -223,7 +234,8 @@ final class OrderTransitions {
                         entry(ERRORED, to(OrderStatus.ERROR)),
                         entry(SUBMITTED, keep),
                         entry(ACCEPTED, keep),
-                        entry(LOCKED, keep)));
+                        entry(LOCKED, keep),
+                        entry(OUTCOME_UNKNOWN, keep)));
         table.put(OrderStatus.FILLED, Map.ofEntries(entry(SUBMITTED, keep), entry(ACCEPTED, keep)));
         Map<OrderEventType, Transition> lateFillsAndAcks =
                 Map.ofEntries(entry(FILLED, keep), entry(SUBMITTED, keep), entry(ACCEPTED, keep));

@@ -19,5 +19,10 @@ public enum FindingKind {
     /** We hold a position the broker does not. */
     PHANTOM_POSITION,
     /** The broker holds a position we do not. */
-    UNKNOWN_POSITION
+    UNKNOWN_POSITION,
+    /**
+     * A broker payload the adapter could not translate, quarantined: never applied; {@code actual}
+     * holds the raw payload (truncated when huge) and {@code expected} the problem.
+     */
+    MALFORMED_PAYLOAD
 }

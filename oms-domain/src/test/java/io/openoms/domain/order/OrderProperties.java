@@ -43,7 +43,10 @@ class OrderProperties {
         REJECT_BY_BROKER,
         REJECT_BY_RISK,
         LOCK_CANCEL,
-        LOCK_MODIFY
+        LOCK_MODIFY,
+        SUBMIT_UNKNOWN,
+        CANCEL_UNKNOWN,
+        MODIFY_UNKNOWN
     }
 
     @Property
@@ -125,6 +128,14 @@ class OrderProperties {
                 // IllegalOrderTransition, OrderNotCancellable and OrderNotModifiable leave the order as it was
                 assertThat(manager.get(ID)).isEqualTo(before);
             }
+            Order now = manager.get(ID);
+            now.outcomeUnknown().ifPresent(unknown -> {
+                assertThat(now.isTerminal()).isFalse();
+                if (unknown.operation() == UnknownOperation.SUBMIT) {
+                    assertThat(now.brokerOrderId()).isEmpty();
+                    assertThat(now.fills()).isEmpty();
+                }
+            });
         }
 
         for (int i = 0; i < journal.size(); i++) {
@@ -132,6 +143,8 @@ class OrderProperties {
         }
         Order replayed = Order.replay(journal);
         assertThat(replayed).isEqualTo(manager.get(ID));
+        assertThat(replayed.outcomeUnknown()).isEqualTo(manager.get(ID).outcomeUnknown());
+        assertThat(replayed.modificationCount()).isEqualTo(manager.get(ID).modificationCount());
         assertThat(replayed.hashCode()).isEqualTo(manager.get(ID).hashCode());
     }
 
@@ -154,7 +167,10 @@ class OrderProperties {
                         Tuple.of(1, Arbitraries.just(Step.REJECT_BY_BROKER)),
                         Tuple.of(1, Arbitraries.just(Step.REJECT_BY_RISK)),
                         Tuple.of(1, Arbitraries.just(Step.LOCK_CANCEL)),
-                        Tuple.of(1, Arbitraries.just(Step.LOCK_MODIFY)))
+                        Tuple.of(1, Arbitraries.just(Step.LOCK_MODIFY)),
+                        Tuple.of(2, Arbitraries.just(Step.SUBMIT_UNKNOWN)),
+                        Tuple.of(2, Arbitraries.just(Step.CANCEL_UNKNOWN)),
+                        Tuple.of(2, Arbitraries.just(Step.MODIFY_UNKNOWN)))
                 .list()
                 .ofMaxSize(40);
     }
@@ -184,6 +200,9 @@ class OrderProperties {
             case REJECT_BY_RISK -> manager.rejectByRisk(ID, "max-notional", "too big", now);
             case LOCK_CANCEL -> manager.lockCancelUntil(ID, now.plusSeconds(size), now);
             case LOCK_MODIFY -> manager.lockModifyUntil(ID, now.plusSeconds(size), now);
+            case SUBMIT_UNKNOWN -> manager.recordOutcomeUnknown(ID, UnknownOperation.SUBMIT, "timeout", now);
+            case CANCEL_UNKNOWN -> manager.recordOutcomeUnknown(ID, UnknownOperation.CANCEL, "reset", now);
+            case MODIFY_UNKNOWN -> manager.recordOutcomeUnknown(ID, UnknownOperation.MODIFY, "502", now);
         };
     }
 }

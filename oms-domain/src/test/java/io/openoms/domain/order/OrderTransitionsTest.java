@@ -32,6 +32,7 @@ import io.openoms.domain.order.OrderEvent.OrderLocked;
 import io.openoms.domain.order.OrderEvent.OrderModified;
 import io.openoms.domain.order.OrderEvent.OrderModifyRejected;
 import io.openoms.domain.order.OrderEvent.OrderModifyRequested;
+import io.openoms.domain.order.OrderEvent.OrderOutcomeUnknown;
 import io.openoms.domain.order.OrderEvent.OrderRejected;
 import io.openoms.domain.order.OrderEvent.OrderReleased;
 import io.openoms.domain.order.OrderEvent.OrderSubmitted;
@@ -70,7 +71,8 @@ class OrderTransitionsTest {
                             OrderEventType.CANCEL_REQUESTED, PENDING_CANCEL,
                             OrderEventType.CANCELLED, CANCELLED,
                             OrderEventType.EXPIRED, EXPIRED,
-                            OrderEventType.LOCKED, PENDING_SUBMISSION)),
+                            OrderEventType.LOCKED, PENDING_SUBMISSION,
+                            OrderEventType.OUTCOME_UNKNOWN, PENDING_SUBMISSION)),
             entry(
                     SUBMITTED,
                     Map.of(
@@ -82,7 +84,8 @@ class OrderTransitionsTest {
                             OrderEventType.CANCEL_REQUESTED, PENDING_CANCEL,
                             OrderEventType.CANCELLED, CANCELLED,
                             OrderEventType.EXPIRED, EXPIRED,
-                            OrderEventType.LOCKED, SUBMITTED)),
+                            OrderEventType.LOCKED, SUBMITTED,
+                            OrderEventType.OUTCOME_UNKNOWN, SUBMITTED)),
             entry(
                     ACCEPTED,
                     Map.of(
@@ -119,20 +122,22 @@ class OrderTransitionsTest {
                             OrderEventType.ERRORED, ERROR,
                             OrderEventType.SUBMITTED, PENDING_CANCEL,
                             OrderEventType.ACCEPTED, PENDING_CANCEL,
-                            OrderEventType.LOCKED, PENDING_CANCEL)),
+                            OrderEventType.LOCKED, PENDING_CANCEL,
+                            OrderEventType.OUTCOME_UNKNOWN, PENDING_CANCEL)),
             entry(
                     PENDING_MODIFY,
-                    Map.of(
-                            OrderEventType.MODIFIED, ACCEPTED,
-                            OrderEventType.MODIFY_REJECTED, ACCEPTED,
-                            OrderEventType.FILLED, PENDING_MODIFY,
-                            OrderEventType.CANCEL_REQUESTED, PENDING_CANCEL,
-                            OrderEventType.CANCELLED, CANCELLED,
-                            OrderEventType.EXPIRED, EXPIRED,
-                            OrderEventType.ERRORED, ERROR,
-                            OrderEventType.SUBMITTED, PENDING_MODIFY,
-                            OrderEventType.ACCEPTED, PENDING_MODIFY,
-                            OrderEventType.LOCKED, PENDING_MODIFY)),
+                    Map.ofEntries(
+                            entry(OrderEventType.MODIFIED, ACCEPTED),
+                            entry(OrderEventType.MODIFY_REJECTED, ACCEPTED),
+                            entry(OrderEventType.FILLED, PENDING_MODIFY),
+                            entry(OrderEventType.CANCEL_REQUESTED, PENDING_CANCEL),
+                            entry(OrderEventType.CANCELLED, CANCELLED),
+                            entry(OrderEventType.EXPIRED, EXPIRED),
+                            entry(OrderEventType.ERRORED, ERROR),
+                            entry(OrderEventType.SUBMITTED, PENDING_MODIFY),
+                            entry(OrderEventType.ACCEPTED, PENDING_MODIFY),
+                            entry(OrderEventType.LOCKED, PENDING_MODIFY),
+                            entry(OrderEventType.OUTCOME_UNKNOWN, PENDING_MODIFY))),
             entry(FILLED, Map.of(OrderEventType.SUBMITTED, FILLED, OrderEventType.ACCEPTED, FILLED)),
             entry(
                     CANCELLED,
@@ -165,7 +170,7 @@ class OrderTransitionsTest {
     void each_cell_of_the_table_moves_to_its_state_or_refuses_and_leaves_the_order_untouched(
             OrderStatus state, OrderEventType type) {
         Order order = managerWithOrderIn(state).get(ID);
-        OrderEvent event = eventOf(type, order.lastSequence() + 1, at(100));
+        OrderEvent event = eventOf(type, order.lastSequence() + 1, at(100), operationInFlight(state));
         OrderStatus expected = ALLOWED.get(state).get(type);
 
         if (expected != null) {
@@ -184,8 +189,21 @@ class OrderTransitionsTest {
         }
     }
 
+    /** The broker request that can be in flight in {@code state}, for an {@code OrderOutcomeUnknown}. */
+    private static UnknownOperation operationInFlight(OrderStatus state) {
+        return switch (state) {
+            case PENDING_CANCEL -> UnknownOperation.CANCEL;
+            case PENDING_MODIFY -> UnknownOperation.MODIFY;
+            default -> UnknownOperation.SUBMIT;
+        };
+    }
+
     /** One event of each type, fitting the fixture order (10 at 100, broker id {@code BROKER_ID}). */
     static OrderEvent eventOf(OrderEventType type, long sequence, Instant at) {
+        return eventOf(type, sequence, at, UnknownOperation.SUBMIT);
+    }
+
+    static OrderEvent eventOf(OrderEventType type, long sequence, Instant at, UnknownOperation unknown) {
         return switch (type) {
             case CREATED -> throw new IllegalArgumentException("OrderCreated only starts an order");
             case RELEASED -> new OrderReleased(ID, sequence, at);
@@ -203,6 +221,7 @@ class OrderTransitionsTest {
             case EXPIRED -> new OrderExpired(ID, sequence, at);
             case ERRORED -> new OrderErrored(ID, sequence, at, "lost track");
             case LOCKED -> new OrderLocked(ID, sequence, at, OrderLock.CANCEL, at.plusSeconds(60));
+            case OUTCOME_UNKNOWN -> new OrderOutcomeUnknown(ID, sequence, at, unknown, "read timed out");
         };
     }
 }
