@@ -30,6 +30,7 @@ import io.openoms.domain.order.OrderEvent.OrderLocked;
 import io.openoms.domain.order.OrderEvent.OrderModified;
 import io.openoms.domain.order.OrderEvent.OrderModifyRejected;
 import io.openoms.domain.order.OrderEvent.OrderModifyRequested;
+import io.openoms.domain.order.OrderEvent.OrderOutcomeUnknown;
 import io.openoms.domain.order.OrderEvent.OrderRejected;
 import io.openoms.domain.order.OrderEvent.OrderReleased;
 import io.openoms.domain.order.OrderEvent.OrderSubmitted;
@@ -41,6 +42,7 @@ import io.openoms.domain.order.Rejection;
 import io.openoms.domain.order.RejectionSource;
 import io.openoms.domain.order.TimeInForce;
 import io.openoms.domain.order.TradeId;
+import io.openoms.domain.order.UnknownOperation;
 import io.openoms.domain.value.AccountId;
 import io.openoms.domain.value.Money;
 import io.openoms.domain.value.Price;
@@ -91,6 +93,9 @@ final class OrderEventCodec {
         } else if (event instanceof OrderLocked locked) {
             node.put("lock", locked.lock().name());
             put(node, "until", locked.until());
+        } else if (event instanceof OrderOutcomeUnknown unknown) {
+            node.put("operation", unknown.operation().name());
+            node.put("reason", unknown.reason());
         } else if (!(event instanceof OrderReleased
                 || event instanceof OrderSubmitted
                 || event instanceof OrderCancelRequested
@@ -137,6 +142,8 @@ final class OrderEventCodec {
                 case "OrderErrored" -> new OrderErrored(orderId, sequence, at, text(node, "reason"));
                 case "OrderLocked" -> new OrderLocked(
                         orderId, sequence, at, OrderLock.valueOf(text(node, "lock")), instant(node, "until"));
+                case "OrderOutcomeUnknown" -> new OrderOutcomeUnknown(
+                        orderId, sequence, at, UnknownOperation.valueOf(text(node, "operation")), text(node, "reason"));
                 default -> throw new IllegalStateException("unknown event type '" + type + "'");
             };
         } catch (RuntimeException e) {

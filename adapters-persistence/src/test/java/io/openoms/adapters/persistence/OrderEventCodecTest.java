@@ -20,6 +20,7 @@ import io.openoms.domain.order.OrderEvent.OrderLocked;
 import io.openoms.domain.order.OrderEvent.OrderModified;
 import io.openoms.domain.order.OrderEvent.OrderModifyRejected;
 import io.openoms.domain.order.OrderEvent.OrderModifyRequested;
+import io.openoms.domain.order.OrderEvent.OrderOutcomeUnknown;
 import io.openoms.domain.order.OrderEvent.OrderRejected;
 import io.openoms.domain.order.OrderEvent.OrderReleased;
 import io.openoms.domain.order.OrderEvent.OrderSubmitted;
@@ -30,6 +31,7 @@ import io.openoms.domain.order.OrderRequest;
 import io.openoms.domain.order.OrderType;
 import io.openoms.domain.order.Rejection;
 import io.openoms.domain.order.TradeId;
+import io.openoms.domain.order.UnknownOperation;
 import io.openoms.domain.value.Money;
 import io.openoms.domain.value.Price;
 import io.openoms.domain.value.Quantity;
@@ -92,7 +94,8 @@ class OrderEventCodecTest {
                 new OrderModifyRejected(ID, 12, AT, "not allowed"),
                 new OrderExpired(ID, 13, AT),
                 new OrderErrored(ID, 14, AT, "lost track"),
-                new OrderLocked(ID, 15, AT, OrderLock.MODIFY, AT.plusSeconds(5)));
+                new OrderLocked(ID, 15, AT, OrderLock.MODIFY, AT.plusSeconds(5)),
+                new OrderOutcomeUnknown(ID, 16, AT, UnknownOperation.CANCEL, "read timeout"));
     }
 
     @Test

@@ -16,6 +16,7 @@ import io.openoms.domain.order.OrderModification;
 import io.openoms.domain.order.OrderRequest;
 import io.openoms.domain.order.Rejection;
 import io.openoms.domain.order.TradeId;
+import io.openoms.domain.order.UnknownOperation;
 import io.openoms.domain.port.out.JournalBatch;
 import io.openoms.domain.position.AccountingMethod;
 import io.openoms.domain.position.Position;
@@ -167,6 +168,10 @@ final class EngineScript {
 
     EngineScript rejectModify(ClientOrderId id, String reason) {
         return record(() -> orders.rejectModify(id, reason, now()));
+    }
+
+    EngineScript outcomeUnknown(ClientOrderId id, UnknownOperation operation, String reason) {
+        return record(() -> orders.recordOutcomeUnknown(id, operation, reason, now()));
     }
 
     EngineScript expire(ClientOrderId id) {

@@ -32,6 +32,7 @@ import io.openoms.domain.order.OrderType;
 import io.openoms.domain.order.Rejection;
 import io.openoms.domain.order.TimeInForce;
 import io.openoms.domain.order.TradeId;
+import io.openoms.domain.order.UnknownOperation;
 import io.openoms.domain.port.out.Journal;
 import io.openoms.domain.port.out.JournalBatch;
 import io.openoms.domain.port.out.JournalException;
@@ -1015,6 +1016,16 @@ public abstract class JournalContract {
                 script.create(buyInfy(1, "1500").timeInForce(TimeInForce.IOC).build());
         ids.add(errored);
         script.release(errored).error(errored, "lost track of the order");
+
+        ClientOrderId unknownSubmit = script.create(buyInfy(1, "1500").build());
+        ids.add(unknownSubmit);
+        script.release(unknownSubmit)
+                .submit(unknownSubmit)
+                .outcomeUnknown(unknownSubmit, UnknownOperation.SUBMIT, "read timeout after 5s");
+
+        ClientOrderId unknownCancel = script.working(buyInfy(1, "1500").build());
+        ids.add(unknownCancel);
+        script.requestCancel(unknownCancel).outcomeUnknown(unknownCancel, UnknownOperation.CANCEL, "connection reset");
 
         ClientOrderId expired = script.working(buyInfy(1, "1500").build());
         ids.add(expired);
