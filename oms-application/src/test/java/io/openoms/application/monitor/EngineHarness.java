@@ -324,10 +324,10 @@ public final class EngineHarness implements AutoCloseable {
         }
     }
 
-    static final class SingleBrokerRouter implements OrderRouter {
+    public static final class SingleBrokerRouter implements OrderRouter {
         private final BrokerGateway gateway;
 
-        SingleBrokerRouter(BrokerGateway gateway) {
+        public SingleBrokerRouter(BrokerGateway gateway) {
             this.gateway = gateway;
         }
 
