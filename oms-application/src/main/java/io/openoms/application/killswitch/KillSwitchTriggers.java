@@ -116,7 +116,7 @@ public final class KillSwitchTriggers implements KillSwitchSignals, OmsEventList
         requireNonNull(now, "now is null");
         boolean pnlFresh = true;
         if (config.dailyLossEnabled() || config.drawdownEnabled()) {
-            pnlFresh = await(engine.timerTick(), "the engine's tick").isPresent();
+            pnlFresh = await(engine.timerTick(), "the engine's tick");
         }
         List<Requested> requests;
         synchronized (lock) {
@@ -142,7 +142,7 @@ public final class KillSwitchTriggers implements KillSwitchSignals, OmsEventList
         }
         List<KillSwitchTrip> trips = new ArrayList<>();
         for (Requested request : requests) {
-            if (await(request.change(), "the trading state change").isPresent()) {
+            if (await(request.change(), "the trading state change")) {
                 trips.add(request.trip());
             }
         }
@@ -376,15 +376,16 @@ public final class KillSwitchTriggers implements KillSwitchSignals, OmsEventList
         };
     }
 
-    private <T> Optional<T> await(CompletableFuture<T> future, String what) {
+    /** Waits for the engine; false when it failed or did not answer in time. */
+    private boolean await(CompletableFuture<?> future, String what) {
         try {
-            return Optional.of(future.get(config.stateChangeTimeout().toMillis(), TimeUnit.MILLISECONDS));
+            future.get(config.stateChangeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Optional.empty();
         } catch (ExecutionException | TimeoutException e) {
             LOG.error("kill switch: {} failed or timed out", what, e);
-            return Optional.empty();
         }
+        return false;
     }
 }

@@ -24,6 +24,7 @@ import io.openoms.domain.order.OrderRequest;
 import io.openoms.domain.order.OrderStatus;
 import io.openoms.domain.order.OrderType;
 import io.openoms.domain.port.in.OmsEvent;
+import io.openoms.domain.port.in.OmsEventListener;
 import io.openoms.domain.port.in.OrderCommandResult;
 import io.openoms.domain.port.in.SubmitOrder;
 import io.openoms.domain.port.out.BrokerGateway;
@@ -503,10 +504,15 @@ public final class EngineHarness implements AutoCloseable {
 
     public static final class RecordingPublisher implements OmsEventPublisher {
         public final List<OmsEvent> events = new CopyOnWriteArrayList<>();
+        /** Receive every event as it is published, on the publishing thread. */
+        public final List<OmsEventListener> listeners = new CopyOnWriteArrayList<>();
 
         @Override
         public void publish(List<OmsEvent> published) {
             events.addAll(published);
+            for (OmsEvent event : published) {
+                listeners.forEach(listener -> listener.onEvent(event));
+            }
         }
 
         public <T extends OmsEvent> List<T> ofType(Class<T> type) {
