@@ -16,6 +16,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +59,7 @@ public final class OrderMonitor {
     private final Clock clock;
     private final MonitorConfig config;
     private final UnknownOutcomeResolver resolver;
+    private final Map<String, Integer> resumeAt = new HashMap<>();
 
     @Inject
     public OrderMonitor(
@@ -104,26 +107,56 @@ public final class OrderMonitor {
         resolver.retainOnly(unknown);
         for (Map.Entry<String, List<Order>> entry : byBroker.entrySet()) {
             BrokerPoll poll = new BrokerPoll(engine, gateways.get(entry.getKey()), rateLimits, signals, config, tally);
-            List<Order> orders = entry.getValue();
+            int[] unknownAndOffset = new int[2];
+            List<Order> orders = fairOrder(entry.getKey(), entry.getValue(), unknownAndOffset);
+            resumeAt.remove(entry.getKey());
+            int stoppedAt = orders.size();
             for (int i = 0; i < orders.size(); i++) {
-                if (poll.stopped()) {
-                    tally.skipped += orders.size() - i;
-                    LOG.info(
-                            "monitor pass of broker {} stopped; {} orders left for the next pass",
-                            entry.getKey(),
-                            orders.size() - i);
-                    break;
-                }
                 int callsBefore = poll.calls();
                 poll(orders.get(i), poll, tally, startedAt);
-                if (poll.calls() > callsBefore) {
+                boolean called = poll.calls() > callsBefore;
+                if (called) {
                     tally.polled++;
-                } else if (poll.stopped()) {
-                    tally.skipped++;
                 }
+                if (poll.stopped()) {
+                    stoppedAt = called ? i + 1 : i;
+                    break;
+                }
+            }
+            int left = orders.size() - stoppedAt;
+            int others = orders.size() - unknownAndOffset[0];
+            if (left > 0) {
+                tally.skipped += left;
+                int done = Math.max(0, stoppedAt - unknownAndOffset[0]);
+                if (others > 0) {
+                    resumeAt.put(entry.getKey(), (unknownAndOffset[1] + done) % others);
+                }
+                LOG.info("monitor pass of broker {} stopped; {} orders left for the next pass", entry.getKey(), left);
             }
         }
         return report(startedAt, tally, expired);
+    }
+
+    /**
+     * Orders with an unknown outcome first; then the others, starting where the last cut-short pass
+     * stopped, so that a rate limit too tight for every order every pass starves none of them.
+     * Returns how many come first (the unknown ones) and the offset the others start at.
+     */
+    private List<Order> fairOrder(String broker, List<Order> orders, int[] unknownAndOffset) {
+        List<Order> result = new ArrayList<>();
+        List<Order> others = new ArrayList<>();
+        for (Order order : orders) {
+            (order.outcomeUnknown().isPresent() ? result : others).add(order);
+        }
+        int offset = resumeAt.getOrDefault(broker, 0);
+        if (offset >= others.size()) {
+            offset = 0;
+        }
+        Collections.rotate(others, -offset);
+        unknownAndOffset[0] = result.size();
+        unknownAndOffset[1] = offset;
+        result.addAll(others);
+        return result;
     }
 
     private List<ClientOrderId> expireDue() {

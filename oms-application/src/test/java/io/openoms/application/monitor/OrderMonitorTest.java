@@ -424,6 +424,41 @@ class OrderMonitorTest {
     }
 
     @Test
+    void a_rate_limit_too_tight_for_every_order_every_pass_starves_none() {
+        h.start();
+        Order first = h.submitAcknowledged(buy(10, "100").build());
+        Order second = h.submitAcknowledged(buy(5, "100").build());
+        Order third = h.submitAcknowledged(buy(2, "100").build());
+        h.broker.putBrokerOrder(viewOf(first, 0, 0, OrderStatus.ACCEPTED));
+        h.broker.putBrokerOrder(viewOf(second, 0, 5, OrderStatus.CANCELLED));
+        h.broker.putBrokerOrder(viewOf(third, 0, 2, OrderStatus.CANCELLED));
+        OrderMonitor monitor = monitor();
+
+        for (int pass = 0; pass < 4; pass++) {
+            h.rateLimits.queryPermitsLeft.set(1);
+            monitor.runOnce();
+        }
+
+        assertThat(h.stored(second.id()).status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(h.stored(third.id()).status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(h.stored(first.id()).status()).isEqualTo(OrderStatus.ACCEPTED);
+    }
+
+    @Test
+    void orders_with_an_unknown_outcome_are_polled_first() {
+        h.start();
+        h.submitAcknowledged(
+                buy(10, "100").instrument(EngineHarness.TCS).limitPrice("200").build());
+        Order unknown = h.submitUnknown(buy(10, "100").build());
+        h.broker.putBrokerOrder(brokerOrder("B7", Optional.of(unknown.id()), Side.BUY, 10, 0, 0, OrderStatus.ACCEPTED));
+        h.rateLimits.queryPermitsLeft.set(1);
+
+        monitor().runOnce();
+
+        assertThat(h.stored(unknown.id()).status()).isEqualTo(OrderStatus.ACCEPTED);
+    }
+
+    @Test
     void a_brokers_rate_limit_refusal_holds_queries_back_and_stops_the_pass() {
         h.start();
         h.submitAcknowledged(buy(10, "100").build());

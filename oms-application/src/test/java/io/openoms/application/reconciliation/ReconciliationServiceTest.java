@@ -302,6 +302,32 @@ class ReconciliationServiceTest {
     }
 
     @Test
+    void an_approved_fix_the_engine_cannot_apply_stays_proposed() {
+        config = ReconciliationConfig.builder()
+                .defaultPolicy(ReconciliationPolicy.PROPOSE)
+                .build();
+        h.start();
+        h.broker.putBrokerOrder(brokerOrder("X1", Optional.empty(), Side.SELL, 5, 0, 0, OrderStatus.ACCEPTED));
+        ReconciliationService service = service();
+        String findingId = run(service).runId() + ":0";
+        h.engine.stop();
+
+        assertThatThrownBy(() -> service.approve(findingId, "alice").get(5, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .hasMessageContaining("stays proposed");
+        assertThat(service.pendingProposals()).containsExactly(findingId);
+    }
+
+    @Test
+    void with_the_engine_stopped_a_run_finds_and_changes_nothing() {
+        h.start();
+        h.broker.putBrokerOrder(brokerOrder("X1", Optional.empty(), Side.SELL, 5, 0, 0, OrderStatus.ACCEPTED));
+        h.engine.stop();
+
+        assertThat(run(service()).findings()).isEmpty();
+    }
+
+    @Test
     void alert_only_changes_nothing() {
         config = ReconciliationConfig.builder()
                 .accountPolicy(ACCOUNT, ReconciliationPolicy.ALERT_ONLY)
