@@ -512,6 +512,15 @@ public final class TradingEngine
         return result;
     }
 
+    /**
+     * The account's P&amp;L of the trading day and its peak, as of the engine's last observation (before
+     * every fill and mark, and on every {@link #timerTick}); run a tick first for a reading as of now.
+     * Empty before the account's first observation. Never blocks the engine.
+     */
+    public Optional<DayPnl> dayPnl(AccountId account) {
+        return dailyPnl.reading(account);
+    }
+
     // ---------------------------------------------------------------- queueing
 
     private void offer(EngineCommand command, CompletableFuture<OrderCommandResult> result) {

@@ -505,6 +505,32 @@ class TradingEngineTest {
     }
 
     @Test
+    void the_days_pnl_and_its_peak_are_readable_after_a_tick() {
+        f.start();
+        assertThat(f.engine.dayPnl(ACCOUNT)).isEmpty();
+        Order entry = f.submitAcknowledged(buy(10, "100").build());
+        f.fill(entry, "T1", 10, "100");
+        get(f.engine.timerTick());
+        f.marketData.setLastPrice(INFY, Price.of(110));
+        get(f.engine.timerTick());
+        f.marketData.setLastPrice(INFY, Price.of(95));
+        get(f.engine.timerTick());
+
+        DayPnl day = f.engine.dayPnl(ACCOUNT).orElseThrow();
+        assertThat(day.pnl()).isEqualTo(Money.of(-50));
+        assertThat(day.peak()).isEqualTo(Money.of(100));
+        assertThat(day.drawdown()).isEqualTo(Money.of(150));
+        assertThat(day.observedAt()).isEqualTo(T0);
+
+        f.clock.set(java.time.Instant.parse("2024-03-05T03:45:00Z"));
+        get(f.engine.timerTick());
+        DayPnl next = f.engine.dayPnl(ACCOUNT).orElseThrow();
+        assertThat(next.dayStart()).isEqualTo(java.time.Instant.parse("2024-03-05T03:45:00Z"));
+        assertThat(next.pnl()).isEqualTo(Money.ZERO);
+        assertThat(next.peak()).isEqualTo(Money.ZERO);
+    }
+
+    @Test
     void a_restarted_engine_on_the_same_stores_has_the_same_state() {
         f.start();
         Order filled = f.submitAcknowledged(buy(10, "100").build());

@@ -1,0 +1,513 @@
+package io.openoms.application.monitor;
+
+import static io.openoms.application.monitor.EngineHarness.ACCOUNT;
+import static io.openoms.application.monitor.EngineHarness.BROKER;
+import static io.openoms.application.monitor.EngineHarness.T0;
+import static io.openoms.application.monitor.EngineHarness.brokerOrder;
+import static io.openoms.application.monitor.EngineHarness.buy;
+import static io.openoms.application.monitor.EngineHarness.get;
+import static io.openoms.application.monitor.EngineHarness.viewOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.openoms.domain.order.BrokerOrderId;
+import io.openoms.domain.order.Order;
+import io.openoms.domain.order.OrderEvent;
+import io.openoms.domain.order.OrderModification;
+import io.openoms.domain.order.OrderStatus;
+import io.openoms.domain.order.UnknownOperation;
+import io.openoms.domain.port.in.CancelOrder;
+import io.openoms.domain.port.in.ModifyOrder;
+import io.openoms.domain.port.in.OrderCommandResult;
+import io.openoms.domain.port.out.BrokerResult;
+import io.openoms.domain.value.Price;
+import io.openoms.domain.value.Quantity;
+import io.openoms.domain.value.Side;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class OrderMonitorTest {
+    private EngineHarness h = new EngineHarness();
+    private final RecordingSignals signals = new RecordingSignals();
+    private MonitorConfig config = MonitorConfig.builder().build();
+
+    @AfterEach
+    void stop() {
+        h.close();
+    }
+
+    private OrderMonitor monitor() {
+        return new OrderMonitor(
+                h.engine, new EngineHarness.SingleBrokerRouter(h.gateway), h.rateLimits, signals, h.clock, config);
+    }
+
+    @Test
+    void a_fill_the_stream_missed_is_picked_up_once() {
+        h.start();
+        Order order = h.submitAcknowledged(buy(10, "100").build());
+        h.broker.putBrokerOrder(viewOf(order, 10, 0, OrderStatus.FILLED));
+        h.broker.addTrade(h.trade(order.brokerOrderId().orElseThrow(), Side.BUY, "T1", 10, "100"));
+        OrderMonitor monitor = monitor();
+
+        MonitorReport first = monitor.runOnce();
+
+        assertThat(first.tradesApplied()).isEqualTo(1);
+        assertThat(first.ordersPolled()).isEqualTo(1);
+        assertThat(h.stored(order.id()).status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(h.engine.positions(ACCOUNT, false)).singleElement().satisfies(p -> assertThat(p.signedQuantity())
+                .isEqualByComparingTo("10"));
+        MonitorReport second = monitor.runOnce();
+        assertThat(second.ordersPolled()).isZero();
+        assertThat(second.tradesApplied()).isZero();
+        assertThat(h.stored(order.id()).fills()).hasSize(1);
+        assertThat(signals.restored).contains(BROKER);
+    }
+
+    @Test
+    void a_partial_fill_then_a_cancel_at_the_broker_are_recorded_fill_first() {
+        h.start();
+        Order order = h.submitAcknowledged(buy(10, "100").build());
+        h.broker.putBrokerOrder(viewOf(order, 4, 6, OrderStatus.CANCELLED));
+        h.broker.addTrade(h.trade(order.brokerOrderId().orElseThrow(), Side.BUY, "T1", 4, "100"));
+
+        MonitorReport report = monitor().runOnce();
+
+        assertThat(report.tradesApplied()).isEqualTo(1);
+        assertThat(report.updatesApplied()).isEqualTo(1);
+        Order after = h.stored(order.id());
+        assertThat(after.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(after.filledQuantity()).isEqualTo(Quantity.of(4));
+        assertThat(h.engine.history(order.id()))
+                .extracting(OrderEvent::getClass)
+                .containsSubsequence(OrderEvent.OrderFilled.class, OrderEvent.OrderCancelled.class);
+    }
+
+    @Test
+    void an_order_the_broker_shows_unchanged_is_not_handed_to_the_engine() {
+        h.start();
+        Order order = h.submitAcknowledged(buy(10, "100").build());
+        h.broker.putBrokerOrder(viewOf(order, 0, 0, OrderStatus.ACCEPTED));
+
+        MonitorReport report = monitor().runOnce();
+
+        assertThat(report.ordersPolled()).isEqualTo(1);
+        assertThat(report.updatesApplied()).isZero();
+        assertThat(h.stored(order.id()).status()).isEqualTo(OrderStatus.ACCEPTED);
+    }
+
+    @Test
+    void an_order_the_broker_does_not_know_is_left_for_reconciliation() {
+        h.start();
+        Order order = h.submitAcknowledged(buy(10, "100").build());
+
+        MonitorReport report = monitor().runOnce();
+
+        assertThat(report.ordersPolled()).isEqualTo(1);
+        assertThat(report.updatesApplied()).isZero();
+        assertThat(h.stored(order.id()).status()).isEqualTo(OrderStatus.ACCEPTED);
+    }
+
+    @Test
+    void a_day_order_expires_at_the_session_close() {
+        h.start();
+        Order order = h.submitAcknowledged(buy(10, "100").build());
+        OrderMonitor monitor = monitor();
+        assertThat(monitor.runOnce().expiryRequested()).isEmpty();
+
+        h.clock.set(Instant.parse("2024-03-04T10:00:00Z")); // 15:30 in Mumbai
+        MonitorReport report = monitor.runOnce();
+
+        assertThat(report.expiryRequested()).containsExactly(order.id());
+        h.awaitStatus(order.id(), OrderStatus.EXPIRED);
+        assertThat(h.broker.cancelledOrders()).extracting(Order::id).containsExactly(order.id());
+    }
+
+    @Test
+    void a_gtd_order_expires_at_its_instant() {
+        h.start();
+        Order order = h.submitAcknowledged(
+                buy(10, "100").expiresAt(T0.plus(Duration.ofMinutes(5))).build());
+        OrderMonitor monitor = monitor();
+        h.clock.set(T0.plus(Duration.ofMinutes(5)).minusMillis(1));
+        assertThat(monitor.runOnce().expiryRequested()).isEmpty();
+
+        h.clock.set(T0.plus(Duration.ofMinutes(5)));
+
+        assertThat(monitor.runOnce().expiryRequested()).containsExactly(order.id());
+        h.awaitStatus(order.id(), OrderStatus.EXPIRED);
+    }
+
+    @Test
+    void an_ambiguous_submit_the_broker_placed_is_found_by_its_tag_and_accepted_never_resent() {
+        h.start();
+        Order order = h.submitUnknown(buy(10, "100").build());
+        h.broker.putBrokerOrder(
+                brokerOrder("B7", Optional.of(order.id()), Side.BUY, 10, 3, 0, OrderStatus.PARTIALLY_FILLED));
+        h.broker.addTrade(h.trade(BrokerOrderId.of("B7"), Side.BUY, "T1", 3, "100"));
+
+        MonitorReport report = monitor().runOnce();
+
+        assertThat(report.unknownsResolved()).isEqualTo(1);
+        assertThat(report.tradesApplied()).isEqualTo(1);
+        Order after = h.stored(order.id());
+        assertThat(after.status()).isEqualTo(OrderStatus.PARTIALLY_FILLED);
+        assertThat(after.brokerOrderId()).contains(BrokerOrderId.of("B7"));
+        assertThat(after.outcomeUnknown()).isEmpty();
+        assertThat(h.broker.placedOrders()).extracting(Order::id).containsOnlyOnce(order.id());
+    }
+
+    @Test
+    void an_ambiguous_submit_is_found_in_the_days_orders_when_the_tag_search_misses() {
+        h.start();
+        Order order = h.submitUnknown(buy(10, "100").build());
+        h.broker.putBrokerOrder(brokerOrder("B7", Optional.of(order.id()), Side.BUY, 10, 0, 0, OrderStatus.ACCEPTED));
+        h.gateway.blindFor(1); // the search by tag misses; the list of orders is read after it
+
+        monitor().runOnce();
+
+        assertThat(h.stored(order.id()).status()).isEqualTo(OrderStatus.ACCEPTED);
+    }
+
+    @Test
+    void an_ambiguous_submit_never_placed_is_an_error_only_after_the_window_and_the_misses() {
+        config = MonitorConfig.builder()
+                .unknownGraceWindow(Duration.ofSeconds(30))
+                .unknownMissesBeforeError(3)
+                .build();
+        h.start();
+        Order order = h.submitUnknown(buy(10, "100").build());
+        Instant since = order.outcomeUnknown().orElseThrow().since();
+        OrderMonitor monitor = monitor();
+
+        for (int pass = 1; pass <= 5; pass++) { // misses enough, window not passed
+            h.clock.set(since.plusSeconds(pass));
+            assertThat(monitor.runOnce().declaredNeverPlaced()).isZero();
+            assertThat(h.stored(order.id()).status()).isNotEqualTo(OrderStatus.ERROR);
+        }
+        h.clock.set(since.plusSeconds(30));
+        MonitorReport report = monitor.runOnce();
+
+        assertThat(report.declaredNeverPlaced()).isEqualTo(1);
+        Order after = h.stored(order.id());
+        assertThat(after.status()).isEqualTo(OrderStatus.ERROR);
+        assertThat(after.errorReason()).hasValueSatisfying(r -> assertThat(r).contains("not found"));
+        assertThat(h.broker.placedOrders()).extracting(Order::id).containsOnlyOnce(order.id());
+    }
+
+    @Test
+    void after_the_window_an_ambiguous_submit_still_needs_its_misses() {
+        h.start();
+        Order order = h.submitUnknown(buy(10, "100").build());
+        OrderMonitor monitor = monitor();
+        h.clock.set(order.outcomeUnknown().orElseThrow().since().plusSeconds(120));
+
+        monitor.runOnce();
+        monitor.runOnce();
+        assertThat(h.stored(order.id()).status()).isNotEqualTo(OrderStatus.ERROR);
+
+        monitor.runOnce();
+        assertThat(h.stored(order.id()).status()).isEqualTo(OrderStatus.ERROR);
+    }
+
+    @Test
+    void a_broker_slow_to_show_a_just_placed_order_does_not_make_it_an_error() {
+        h.start();
+        Order order = h.submitUnknown(buy(10, "100").build());
+        h.broker.putBrokerOrder(brokerOrder("B7", Optional.of(order.id()), Side.BUY, 10, 0, 0, OrderStatus.ACCEPTED));
+        h.gateway.blindFor(4);
+        OrderMonitor monitor = monitor();
+        Instant since = order.outcomeUnknown().orElseThrow().since();
+
+        for (int pass = 1; pass <= 4; pass++) {
+            h.clock.set(since.plusSeconds(5L * pass));
+            monitor.runOnce();
+            assertThat(h.stored(order.id()).status()).isNotEqualTo(OrderStatus.ERROR);
+        }
+        h.clock.set(since.plusSeconds(25));
+        monitor.runOnce();
+
+        assertThat(h.stored(order.id()).status()).isEqualTo(OrderStatus.ACCEPTED);
+    }
+
+    @Test
+    void failed_searches_are_not_misses() {
+        h.start();
+        Order order = h.submitUnknown(buy(10, "100").build());
+        OrderMonitor monitor = monitor();
+        h.clock.set(order.outcomeUnknown().orElseThrow().since().plusSeconds(120));
+        h.gateway.failQueries(BrokerResult.outcomeUnknown("gateway timeout"));
+
+        for (int pass = 1; pass <= 5; pass++) {
+            assertThat(monitor.runOnce().brokerFailures()).isPositive();
+        }
+        assertThat(h.stored(order.id()).status()).isNotEqualTo(OrderStatus.ERROR);
+
+        h.gateway.healQueries();
+        h.gateway.throwOnQueries(new IllegalStateException("connection refused"));
+        monitor.runOnce();
+        h.gateway.healQueries();
+        monitor.runOnce();
+        monitor.runOnce();
+        assertThat(h.stored(order.id()).status()).isNotEqualTo(OrderStatus.ERROR);
+        monitor.runOnce();
+        assertThat(h.stored(order.id()).status()).isEqualTo(OrderStatus.ERROR);
+    }
+
+    @Test
+    void miss_counts_start_again_after_a_restart_while_the_window_runs_from_the_unknowns_start() {
+        h.start();
+        Order order = h.submitUnknown(buy(10, "100").build());
+        Instant since = order.outcomeUnknown().orElseThrow().since();
+        OrderMonitor monitor = monitor();
+        monitor.runOnce();
+        monitor.runOnce();
+
+        h = h.restart();
+        h.clock.set(since.plusSeconds(60));
+        OrderMonitor fresh = monitor();
+        fresh.runOnce();
+        fresh.runOnce();
+        assertThat(h.stored(order.id()).status()).isNotEqualTo(OrderStatus.ERROR);
+
+        fresh.runOnce();
+        assertThat(h.stored(order.id()).status()).isEqualTo(OrderStatus.ERROR);
+    }
+
+    @Test
+    void an_order_whose_place_answer_is_late_is_found_by_its_tag() {
+        config = MonitorConfig.builder().unconfirmedAfter(Duration.ofSeconds(2)).build();
+        h.start();
+        h.gateway.holdPlaces();
+        Order order = h.submitAccepted(buy(10, "100").build());
+        h.broker.putBrokerOrder(
+                brokerOrder("B1", Optional.of(order.id()), Side.BUY, 10, 2, 0, OrderStatus.PARTIALLY_FILLED));
+        h.broker.addTrade(h.trade(BrokerOrderId.of("B1"), Side.BUY, "T1", 2, "100"));
+        OrderMonitor monitor = monitor();
+
+        assertThat(monitor.runOnce().ordersPolled()).isZero(); // too young to search for
+        h.clock.advance(Duration.ofSeconds(2));
+        MonitorReport report = monitor.runOnce();
+
+        assertThat(report.ordersPolled()).isEqualTo(1);
+        assertThat(report.tradesApplied()).isEqualTo(1);
+        assertThat(h.stored(order.id()).status()).isEqualTo(OrderStatus.PARTIALLY_FILLED);
+        h.gateway.releasePlaces();
+        h.sync();
+        EngineHarness.await(() -> h.broker.placedOrders().size() == 1, "the place call");
+        h.sync();
+        assertThat(h.stored(order.id()).brokerOrderId()).contains(BrokerOrderId.of("B1"));
+        assertThat(h.stored(order.id()).filledQuantity()).isEqualTo(Quantity.of(2));
+    }
+
+    @Test
+    void an_unknown_cancel_the_broker_shows_in_effect_is_applied_at_once() {
+        h.start();
+        Order order = h.submitAcknowledged(buy(10, "100").build());
+        h.broker.nextCancel(BrokerResult.outcomeUnknown("read timed out"));
+        get(h.engine.cancel(new CancelOrder(order.id())));
+        EngineHarness.await(() -> h.stored(order.id()).outcomeUnknown().isPresent(), "unknown cancel");
+        h.broker.putBrokerOrder(viewOf(order, 0, 10, OrderStatus.CANCELLED));
+
+        MonitorReport report = monitor().runOnce();
+
+        assertThat(report.unknownsResolved()).isEqualTo(1);
+        assertThat(h.stored(order.id()).status()).isEqualTo(OrderStatus.CANCELLED);
+    }
+
+    @Test
+    void an_unknown_cancel_the_broker_shows_not_in_effect_is_refused_only_after_the_window_and_misses() {
+        config = MonitorConfig.builder()
+                .unknownGraceWindow(Duration.ofSeconds(10))
+                .unknownMissesBeforeError(2)
+                .build();
+        h.start();
+        Order order = h.submitAcknowledged(buy(10, "100").build());
+        h.broker.nextCancel(BrokerResult.outcomeUnknown("read timed out"));
+        get(h.engine.cancel(new CancelOrder(order.id())));
+        EngineHarness.await(() -> h.stored(order.id()).outcomeUnknown().isPresent(), "unknown cancel");
+        assertThat(h.stored(order.id()).outcomeUnknown().orElseThrow().operation())
+                .isEqualTo(UnknownOperation.CANCEL);
+        h.broker.putBrokerOrder(viewOf(order, 0, 0, OrderStatus.ACCEPTED));
+        OrderMonitor monitor = monitor();
+
+        monitor.runOnce();
+        monitor.runOnce();
+        assertThat(h.stored(order.id()).status()).isEqualTo(OrderStatus.PENDING_CANCEL);
+
+        h.clock.advance(Duration.ofSeconds(10));
+        monitor.runOnce();
+
+        Order after = h.stored(order.id());
+        assertThat(after.status()).isEqualTo(OrderStatus.ACCEPTED);
+        assertThat(after.outcomeUnknown()).isEmpty();
+        assertThat(after.lastCancelRejection())
+                .hasValueSatisfying(r -> assertThat(r).contains("did not take effect"));
+    }
+
+    @Test
+    void an_unknown_modify_the_broker_shows_in_effect_is_confirmed() {
+        h.start();
+        Order order = h.submitAcknowledged(buy(10, "100").build());
+        h.broker.nextModify(BrokerResult.outcomeUnknown("read timed out"));
+        OrderCommandResult modify =
+                get(h.engine.modify(new ModifyOrder(order.id(), OrderModification.quantity(Quantity.of(12)))));
+        assertThat(modify).isInstanceOf(OrderCommandResult.Accepted.class);
+        EngineHarness.await(() -> h.stored(order.id()).outcomeUnknown().isPresent(), "unknown modify");
+        h.broker.putBrokerOrder(brokerOrder(
+                order.brokerOrderId().orElseThrow().value(),
+                Optional.of(order.id()),
+                Side.BUY,
+                12,
+                0,
+                0,
+                OrderStatus.ACCEPTED));
+
+        monitor().runOnce();
+
+        Order after = h.stored(order.id());
+        assertThat(after.quantity()).isEqualTo(Quantity.of(12));
+        assertThat(after.outcomeUnknown()).isEmpty();
+        assertThat(after.limitPrice()).contains(Price.of(100));
+    }
+
+    @Test
+    void an_unknown_cancel_of_an_order_the_broker_does_not_know_is_left_alone() {
+        h.start();
+        Order order = h.submitAcknowledged(buy(10, "100").build());
+        h.broker.nextCancel(BrokerResult.outcomeUnknown("read timed out"));
+        get(h.engine.cancel(new CancelOrder(order.id())));
+        EngineHarness.await(() -> h.stored(order.id()).outcomeUnknown().isPresent(), "unknown cancel");
+        h.clock.advance(Duration.ofMinutes(5));
+        OrderMonitor monitor = monitor();
+
+        for (int pass = 0; pass < 4; pass++) {
+            assertThat(monitor.runOnce().unknownsResolved()).isZero();
+        }
+        assertThat(h.stored(order.id()).status()).isEqualTo(OrderStatus.PENDING_CANCEL);
+    }
+
+    @Test
+    void a_lost_session_is_told_to_the_kill_switch_and_stops_the_brokers_pass() {
+        h.start();
+        Order first = h.submitAcknowledged(buy(10, "100").build());
+        h.submitAcknowledged(buy(5, "100").build());
+        h.gateway.failQueries(BrokerResult.sessionExpired("token expired"));
+
+        MonitorReport report = monitor().runOnce();
+
+        assertThat(signals.lost).containsExactly(BROKER + ": token expired");
+        assertThat(report.brokerFailures()).isEqualTo(1);
+        assertThat(report.ordersSkipped()).isEqualTo(1);
+        assertThat(h.stored(first.id()).status()).isEqualTo(OrderStatus.ACCEPTED);
+
+        h.gateway.healQueries();
+        monitor().runOnce();
+        assertThat(signals.restored).containsExactly(BROKER);
+    }
+
+    @Test
+    void without_a_query_permit_the_rest_of_the_pass_is_skipped_without_waiting() {
+        h.start();
+        h.submitAcknowledged(buy(10, "100").build());
+        h.submitAcknowledged(buy(5, "100").build());
+        h.submitAcknowledged(buy(2, "100").build());
+        h.rateLimits.queryPermitsLeft.set(1);
+        int before = h.gateway.queries.get();
+
+        MonitorReport report = monitor().runOnce();
+
+        assertThat(report.ordersPolled()).isEqualTo(1);
+        assertThat(report.ordersSkipped()).isEqualTo(2);
+        assertThat(h.gateway.queries.get() - before).isEqualTo(1);
+    }
+
+    @Test
+    void a_rate_limit_too_tight_for_every_order_every_pass_starves_none() {
+        h.start();
+        Order first = h.submitAcknowledged(buy(10, "100").build());
+        Order second = h.submitAcknowledged(buy(5, "100").build());
+        Order third = h.submitAcknowledged(buy(2, "100").build());
+        h.broker.putBrokerOrder(viewOf(first, 0, 0, OrderStatus.ACCEPTED));
+        h.broker.putBrokerOrder(viewOf(second, 0, 5, OrderStatus.CANCELLED));
+        h.broker.putBrokerOrder(viewOf(third, 0, 2, OrderStatus.CANCELLED));
+        OrderMonitor monitor = monitor();
+
+        for (int pass = 0; pass < 4; pass++) {
+            h.rateLimits.queryPermitsLeft.set(1);
+            monitor.runOnce();
+        }
+
+        assertThat(h.stored(second.id()).status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(h.stored(third.id()).status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(h.stored(first.id()).status()).isEqualTo(OrderStatus.ACCEPTED);
+    }
+
+    @Test
+    void orders_with_an_unknown_outcome_are_polled_first() {
+        h.start();
+        h.submitAcknowledged(
+                buy(10, "100").instrument(EngineHarness.TCS).limitPrice("200").build());
+        Order unknown = h.submitUnknown(buy(10, "100").build());
+        h.broker.putBrokerOrder(brokerOrder("B7", Optional.of(unknown.id()), Side.BUY, 10, 0, 0, OrderStatus.ACCEPTED));
+        h.rateLimits.queryPermitsLeft.set(1);
+
+        monitor().runOnce();
+
+        assertThat(h.stored(unknown.id()).status()).isEqualTo(OrderStatus.ACCEPTED);
+    }
+
+    @Test
+    void a_brokers_rate_limit_refusal_holds_queries_back_and_stops_the_pass() {
+        h.start();
+        h.submitAcknowledged(buy(10, "100").build());
+        h.submitAcknowledged(buy(5, "100").build());
+        h.gateway.failQueries(BrokerResult.rateLimited(Optional.of(Duration.ofSeconds(3)), "429"));
+
+        MonitorReport report = monitor().runOnce();
+
+        assertThat(report.ordersSkipped()).isEqualTo(1);
+        assertThat(h.rateLimits.penalties).containsExactly(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void a_stopped_engine_makes_an_empty_pass() {
+        h.start();
+        h.submitAcknowledged(buy(10, "100").build());
+        OrderMonitor monitor = monitor();
+        h.engine.stop();
+
+        MonitorReport report = monitor.runOnce();
+
+        assertThat(report.ordersPolled()).isZero();
+        assertThat(report.expiryRequested()).isEmpty();
+    }
+
+    @Test
+    void orders_of_accounts_without_a_broker_are_not_polled() {
+        h.start();
+        Order order = h.submitAcknowledged(buy(10, "100").build());
+        OrderMonitor monitor = new OrderMonitor(h.engine, new NoBrokers(), h.rateLimits, signals, h.clock, config);
+
+        assertThat(monitor.runOnce().ordersPolled()).isZero();
+        assertThat(h.stored(order.id()).status()).isEqualTo(OrderStatus.ACCEPTED);
+    }
+
+    private static final class NoBrokers implements io.openoms.application.routing.OrderRouter {
+        @Override
+        public Optional<io.openoms.domain.port.out.BrokerGateway> brokerFor(io.openoms.domain.value.AccountId account) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<io.openoms.domain.port.out.BrokerGateway> broker(String name) {
+            return Optional.empty();
+        }
+
+        @Override
+        public java.util.Collection<io.openoms.domain.port.out.BrokerGateway> brokers() {
+            return java.util.List.of();
+        }
+    }
+}
