@@ -74,12 +74,14 @@ final class GroupCommitJournal implements Journal, AutoCloseable {
     @Override
     public CompletableFuture<Void> append(JournalBatch batch) {
         requireNonNull(batch, "batch is null");
+        JournalException refused = null;
         try {
             JournalWrites.validate(batch);
         } catch (JournalException e) {
-            return CompletableFuture.failedFuture(e);
+            refused = e;
         }
-        Pending pending = new Pending(batch, new CompletableFuture<>());
+        // A refused batch is queued too, so that its future completes in append order.
+        Pending pending = new Pending(batch, new CompletableFuture<>(), refused);
         synchronized (lifecycle) {
             if (closed) {
                 return CompletableFuture.failedFuture(new JournalException("the journal is closed"));
@@ -179,22 +181,33 @@ final class GroupCommitJournal implements Journal, AutoCloseable {
     }
 
     private void commit(List<Pending> group) {
+        List<JournalBatch> valid = group.stream()
+                .filter(p -> p.refused == null)
+                .map(Pending::batch)
+                .toList();
         try {
-            commitTogether(group.stream().map(Pending::batch).toList());
-            group.forEach(p -> p.future.complete(null));
+            if (!valid.isEmpty()) {
+                commitTogether(valid);
+            }
+            group.forEach(Pending::completeCommitted);
             return;
         } catch (RuntimeException e) {
             nextGlobalSequence = 0;
-            if (DatabaseErrors.isUnavailable(e) || group.size() == 1) {
-                fail(group, journalException(e));
+            if (DatabaseErrors.isUnavailable(e) || valid.size() == 1) {
+                JournalException failure = journalException(e);
+                group.forEach(p -> p.fail(failure));
                 return;
             }
             LOG.warn(
                     "group commit of {} appends failed ({}); committing each alone",
-                    group.size(),
+                    valid.size(),
                     DatabaseErrors.describe(e));
         }
         for (Pending pending : group) {
+            if (pending.refused != null) {
+                pending.completeCommitted();
+                continue;
+            }
             try {
                 commitTogether(List.of(pending.batch));
                 pending.future.complete(null);
@@ -237,10 +250,24 @@ final class GroupCommitJournal implements Journal, AutoCloseable {
     }
 
     private static void fail(List<Pending> group, JournalException failure) {
-        group.forEach(p -> p.future.completeExceptionally(failure));
+        group.forEach(p -> p.fail(failure));
     }
 
-    private record Pending(JournalBatch batch, CompletableFuture<Void> future) {
-        static final Pending STOP = new Pending(new JournalBatch(List.of(), List.of(), List.of()), null);
+    /** One append; {@code refused} is set when the batch failed validation and is never written. */
+    private record Pending(JournalBatch batch, CompletableFuture<Void> future, JournalException refused) {
+        static final Pending STOP = new Pending(new JournalBatch(List.of(), List.of(), List.of()), null, null);
+
+        /** Completes after its group committed: normally, or with its own refusal. */
+        void completeCommitted() {
+            if (refused == null) {
+                future.complete(null);
+            } else {
+                future.completeExceptionally(refused);
+            }
+        }
+
+        void fail(JournalException failure) {
+            future.completeExceptionally(refused == null ? failure : refused);
+        }
     }
 }
