@@ -54,6 +54,7 @@ final class GroupCommitJournal implements Journal, AutoCloseable {
     private final Thread writer;
     private boolean closed;
     private volatile Consumer<Handle> afterEventsHook = NO_HOOK;
+    private volatile CommitObserver commitObserver = CommitObserver.NONE;
     /** The next global sequence, or 0 when it must be read from the database. Writer thread only. */
     private long nextGlobalSequence;
 
@@ -129,6 +130,18 @@ final class GroupCommitJournal implements Journal, AutoCloseable {
     /** For tests: runs inside each group's transaction after the events are inserted. */
     void afterEventsInserted(Consumer<Handle> hook) {
         this.afterEventsHook = requireNonNull(hook, "hook is null");
+    }
+
+    /** For the benchmark: told of every committed transaction, on the writer thread, before its futures complete. */
+    void observeCommits(CommitObserver observer) {
+        this.commitObserver = requireNonNull(observer, "observer is null");
+    }
+
+    /** What one committed transaction held and how long it took, from its first statement to its commit. */
+    interface CommitObserver {
+        CommitObserver NONE = (appends, events, nanos) -> {};
+
+        void committed(int appends, int events, long nanos);
     }
 
     private void run() {
@@ -221,11 +234,17 @@ final class GroupCommitJournal implements Journal, AutoCloseable {
     private void commitTogether(List<JournalBatch> batches) {
         Instant recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Consumer<Handle> hook = afterEventsHook;
+        long started = System.nanoTime();
         long written = jdbi.inTransaction(handle -> {
             long first = nextGlobalSequence > 0 ? nextGlobalSequence : storedMaxGlobalSequence(handle) + 1;
             int events = JournalWrites.write(handle, batches, broker, first, recordedAt, hook);
             return first + events;
         });
+        long elapsed = System.nanoTime() - started;
+        commitObserver.committed(
+                batches.size(),
+                batches.stream().mapToInt(b -> b.events().size()).sum(),
+                elapsed);
         nextGlobalSequence = written;
     }
 
