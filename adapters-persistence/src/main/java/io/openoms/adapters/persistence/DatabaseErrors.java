@@ -37,6 +37,19 @@ final class DatabaseErrors {
         return false;
     }
 
+    /** True when {@code failure} is the pool giving up waiting for a connection (the database is unreachable). */
+    static boolean isPoolTimeout(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
     /** True when {@code failure} is a unique or primary-key violation (SQLSTATE 23505 on both databases). */
     static boolean isUniqueViolation(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {

@@ -54,6 +54,7 @@ final class GroupCommitJournal implements Journal, AutoCloseable {
     private final Thread writer;
     private boolean closed;
     private volatile Consumer<Handle> afterEventsHook = NO_HOOK;
+    private volatile CommitObserver commitObserver = CommitObserver.NONE;
     /** The next global sequence, or 0 when it must be read from the database. Writer thread only. */
     private long nextGlobalSequence;
 
@@ -74,12 +75,14 @@ final class GroupCommitJournal implements Journal, AutoCloseable {
     @Override
     public CompletableFuture<Void> append(JournalBatch batch) {
         requireNonNull(batch, "batch is null");
+        JournalException refused = null;
         try {
             JournalWrites.validate(batch);
         } catch (JournalException e) {
-            return CompletableFuture.failedFuture(e);
+            refused = e;
         }
-        Pending pending = new Pending(batch, new CompletableFuture<>());
+        // A refused batch is queued too, so that its future completes in append order.
+        Pending pending = new Pending(batch, new CompletableFuture<>(), refused);
         synchronized (lifecycle) {
             if (closed) {
                 return CompletableFuture.failedFuture(new JournalException("the journal is closed"));
@@ -127,6 +130,18 @@ final class GroupCommitJournal implements Journal, AutoCloseable {
     /** For tests: runs inside each group's transaction after the events are inserted. */
     void afterEventsInserted(Consumer<Handle> hook) {
         this.afterEventsHook = requireNonNull(hook, "hook is null");
+    }
+
+    /** For the benchmark: told of every committed transaction, on the writer thread, before its futures complete. */
+    void observeCommits(CommitObserver observer) {
+        this.commitObserver = requireNonNull(observer, "observer is null");
+    }
+
+    /** What one committed transaction held and how long it took, from its first statement to its commit. */
+    interface CommitObserver {
+        CommitObserver NONE = (appends, events, nanos) -> {};
+
+        void committed(int appends, int events, long nanos);
     }
 
     private void run() {
@@ -179,22 +194,33 @@ final class GroupCommitJournal implements Journal, AutoCloseable {
     }
 
     private void commit(List<Pending> group) {
+        List<JournalBatch> valid = group.stream()
+                .filter(p -> p.refused == null)
+                .map(Pending::batch)
+                .toList();
         try {
-            commitTogether(group.stream().map(Pending::batch).toList());
-            group.forEach(p -> p.future.complete(null));
+            if (!valid.isEmpty()) {
+                commitTogether(valid);
+            }
+            group.forEach(Pending::completeCommitted);
             return;
         } catch (RuntimeException e) {
             nextGlobalSequence = 0;
-            if (DatabaseErrors.isUnavailable(e) || group.size() == 1) {
-                fail(group, journalException(e));
+            if (DatabaseErrors.isUnavailable(e) || valid.size() == 1) {
+                JournalException failure = journalException(e);
+                group.forEach(p -> p.fail(failure));
                 return;
             }
             LOG.warn(
                     "group commit of {} appends failed ({}); committing each alone",
-                    group.size(),
+                    valid.size(),
                     DatabaseErrors.describe(e));
         }
         for (Pending pending : group) {
+            if (pending.refused != null) {
+                pending.completeCommitted();
+                continue;
+            }
             try {
                 commitTogether(List.of(pending.batch));
                 pending.future.complete(null);
@@ -208,11 +234,17 @@ final class GroupCommitJournal implements Journal, AutoCloseable {
     private void commitTogether(List<JournalBatch> batches) {
         Instant recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Consumer<Handle> hook = afterEventsHook;
+        long started = System.nanoTime();
         long written = jdbi.inTransaction(handle -> {
             long first = nextGlobalSequence > 0 ? nextGlobalSequence : storedMaxGlobalSequence(handle) + 1;
             int events = JournalWrites.write(handle, batches, broker, first, recordedAt, hook);
             return first + events;
         });
+        long elapsed = System.nanoTime() - started;
+        commitObserver.committed(
+                batches.size(),
+                batches.stream().mapToInt(b -> b.events().size()).sum(),
+                elapsed);
         nextGlobalSequence = written;
     }
 
@@ -237,10 +269,24 @@ final class GroupCommitJournal implements Journal, AutoCloseable {
     }
 
     private static void fail(List<Pending> group, JournalException failure) {
-        group.forEach(p -> p.future.completeExceptionally(failure));
+        group.forEach(p -> p.fail(failure));
     }
 
-    private record Pending(JournalBatch batch, CompletableFuture<Void> future) {
-        static final Pending STOP = new Pending(new JournalBatch(List.of(), List.of(), List.of()), null);
+    /** One append; {@code refused} is set when the batch failed validation and is never written. */
+    private record Pending(JournalBatch batch, CompletableFuture<Void> future, JournalException refused) {
+        static final Pending STOP = new Pending(new JournalBatch(List.of(), List.of(), List.of()), null, null);
+
+        /** Completes after its group committed: normally, or with its own refusal. */
+        void completeCommitted() {
+            if (refused == null) {
+                future.complete(null);
+            } else {
+                future.completeExceptionally(refused);
+            }
+        }
+
+        void fail(JournalException failure) {
+            future.completeExceptionally(refused == null ? failure : refused);
+        }
     }
 }

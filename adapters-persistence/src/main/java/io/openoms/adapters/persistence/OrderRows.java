@@ -3,6 +3,7 @@ package io.openoms.adapters.persistence;
 import io.openoms.domain.order.Order;
 import io.openoms.domain.order.OrderModification;
 import io.openoms.domain.order.Rejection;
+import io.openoms.domain.order.UnknownOutcome;
 import io.openoms.domain.value.Price;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -56,6 +57,10 @@ final class OrderRows {
             "pending_trigger_price",
             "cancel_locked_until",
             "modify_locked_until",
+            "outcome_unknown_operation",
+            "outcome_unknown_reason",
+            "outcome_unknown_since",
+            "modification_count",
             "created_at",
             "updated_at",
             "version");
@@ -115,6 +120,13 @@ final class OrderRows {
         v.put("pending_trigger_price", price(pending.flatMap(OrderModification::triggerPrice)));
         v.put("cancel_locked_until", Sql.timestamp(order.cancelLockedUntil()));
         v.put("modify_locked_until", Sql.timestamp(order.modifyLockedUntil()));
+        Optional<UnknownOutcome> unknown = order.outcomeUnknown();
+        v.put(
+                "outcome_unknown_operation",
+                unknown.map(u -> u.operation().name()).orElse(null));
+        v.put("outcome_unknown_reason", unknown.map(UnknownOutcome::reason).orElse(null));
+        v.put("outcome_unknown_since", Sql.timestamp(unknown.map(UnknownOutcome::since)));
+        v.put("modification_count", order.modificationCount());
         v.put("created_at", Sql.timestamp(order.createdAt()));
         v.put("updated_at", Sql.timestamp(order.updatedAt()));
         v.put("version", order.lastSequence());

@@ -30,7 +30,7 @@ class DatabaseOutageTest {
                 GroupCommitJournal journal =
                         new GroupCommitJournal(database.jdbi(), "mock", Clock.systemUTC(), 10, Duration.ZERO)) {
             Lifecycles life = new Lifecycles("T");
-            Throwable failure = JournalAndStoresContract.failureOf(
+            Throwable failure = PersistenceAdapterContract.failureOf(
                     journal.append(life.create("O1", Lifecycles.limitBuy("ACC1", "NSE:INFY", 10, "1"))));
 
             assertThat(failure)

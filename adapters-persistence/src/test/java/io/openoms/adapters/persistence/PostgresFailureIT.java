@@ -1,7 +1,7 @@
 package io.openoms.adapters.persistence;
 
-import static io.openoms.adapters.persistence.JournalAndStoresContract.await;
-import static io.openoms.adapters.persistence.JournalAndStoresContract.failureOf;
+import static io.openoms.adapters.persistence.PersistenceAdapterContract.await;
+import static io.openoms.adapters.persistence.PersistenceAdapterContract.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openoms.domain.order.ClientOrderId;
@@ -22,7 +22,7 @@ class PostgresFailureIT {
     @BeforeEach
     void open() {
         config = TestDatabases.postgresFreshSchema("failure");
-        persistence = Persistence.open(config, JournalAndStoresContract.CLOCK);
+        persistence = Persistence.open(config, PersistenceAdapterContract.CLOCK);
     }
 
     @AfterEach

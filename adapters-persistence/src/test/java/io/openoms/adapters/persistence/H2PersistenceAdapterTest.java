@@ -3,7 +3,7 @@ package io.openoms.adapters.persistence;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
-class H2JournalAndStoresTest extends JournalAndStoresContract {
+class H2PersistenceAdapterTest extends PersistenceAdapterContract {
     @TempDir
     Path directory;
 

@@ -1,6 +1,6 @@
 package io.openoms.adapters.persistence;
 
-class PostgresJournalAndStoresIT extends JournalAndStoresContract {
+class PostgresPersistenceAdapterIT extends PersistenceAdapterContract {
     @Override
     PersistenceConfig freshDatabase() {
         return TestDatabases.postgresFreshSchema("stores");
