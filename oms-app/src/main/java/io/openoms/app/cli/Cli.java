@@ -52,9 +52,8 @@ public final class Cli {
         commandLine.setExecutionExceptionHandler((e, line, parseResult) -> {
             PrintWriter err = line.getErr();
             if (e instanceof ConfigException) {
-                err.println("oms: invalid configuration: " + e.getMessage());
-                err.println("oms: fix that key in the configuration file or the environment; 'oms config' shows"
-                        + " the effective values");
+                err.println(
+                        "oms: invalid configuration: " + e.getMessage() + " ('oms config' shows the effective values)");
                 err.flush();
                 return USAGE;
             }

@@ -69,6 +69,7 @@ class CliTest {
                         + " allowed: mock, zerodha")
                 .doesNotContain("Exception")
                 .doesNotContain("\tat ");
+        assertThat(err.toString().strip()).doesNotContain("\n");
         assertThat(out.toString()).isEmpty();
     }
 
