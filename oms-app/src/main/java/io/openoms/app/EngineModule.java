@@ -1,0 +1,225 @@
+package io.openoms.app;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.ProvidesIntoSet;
+import io.openoms.app.config.OmsConfig;
+import io.openoms.app.config.ScheduleConfig;
+import io.openoms.app.runtime.ScheduledTask;
+import io.openoms.app.runtime.TimeOrderedIdGenerator;
+import io.openoms.application.engine.EngineConfig;
+import io.openoms.application.engine.TradingEngine;
+import io.openoms.application.events.EventBus;
+import io.openoms.application.events.EventBusConfig;
+import io.openoms.application.events.OmsEventPublisher;
+import io.openoms.application.ratelimit.RateLimitConfig;
+import io.openoms.application.ratelimit.RateLimitGuard;
+import io.openoms.application.ratelimit.TokenBucketRateLimitGuard;
+import io.openoms.application.routing.OrderRouter;
+import io.openoms.application.routing.RoutingConfig;
+import io.openoms.application.routing.StaticOrderRouter;
+import io.openoms.domain.instrument.InstrumentId;
+import io.openoms.domain.port.in.BrokerUpdates;
+import io.openoms.domain.port.in.OrderEntry;
+import io.openoms.domain.port.in.OrderEventSubscription;
+import io.openoms.domain.port.in.OrderQueries;
+import io.openoms.domain.port.in.PositionQueries;
+import io.openoms.domain.port.in.RiskAdministration;
+import io.openoms.domain.port.out.BrokerGateway;
+import io.openoms.domain.port.out.IdGenerator;
+import io.openoms.domain.port.out.InstrumentCatalog;
+import io.openoms.domain.port.out.Journal;
+import io.openoms.domain.port.out.MarketData;
+import io.openoms.domain.port.out.OrderStore;
+import io.openoms.domain.port.out.PositionStore;
+import io.openoms.domain.port.out.ReconciliationLog;
+import io.openoms.domain.port.out.RiskLimitStore;
+import io.openoms.domain.position.Position;
+import io.openoms.domain.risk.PreTradeValidator;
+import io.openoms.domain.risk.checks.StandardChecks;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The application core: the single-writer engine and what it needs (clock, ids, validator, rate
+ * limits, router, event bus), the driving ports it implements, and its schedules (the timer tick,
+ * marking positions to the broker's last prices).
+ */
+public final class EngineModule extends AbstractModule {
+    /** Microseconds: the database stores instants to the microsecond, so the clock never gives finer ones. */
+    static final Duration CLOCK_TICK = Duration.ofNanos(1_000);
+
+    @Override
+    protected void configure() {
+        Multibinder.newSetBinder(binder(), BrokerGateway.class);
+        Multibinder.newSetBinder(binder(), BrokerLimits.class);
+        Multibinder.newSetBinder(binder(), ScheduledTask.class);
+    }
+
+    @Provides
+    @Singleton
+    static Clock clock() {
+        return Clock.tick(Clock.systemUTC(), CLOCK_TICK);
+    }
+
+    @Provides
+    @Singleton
+    static IdGenerator ids(Clock clock) {
+        return new TimeOrderedIdGenerator(clock);
+    }
+
+    @Provides
+    @Singleton
+    static PreTradeValidator validator() {
+        return StandardChecks.validator();
+    }
+
+    @Provides
+    @Singleton
+    static EngineConfig engineConfig(OmsConfig config) {
+        return config.engineConfig();
+    }
+
+    @Provides
+    @Singleton
+    static RateLimitConfig rateLimits(Set<BrokerLimits> brokers) {
+        Map<String, io.openoms.application.ratelimit.BrokerRateLimits> byBroker = new LinkedHashMap<>();
+        for (BrokerLimits broker : brokers) {
+            if (byBroker.put(broker.broker(), broker.limits()) != null) {
+                throw new IllegalStateException("two rate-limit sets for broker " + broker.broker());
+            }
+        }
+        return new RateLimitConfig(byBroker, RateLimitConfig.DEFAULT_MAX_WAIT);
+    }
+
+    @Provides
+    @Singleton
+    static RateLimitGuard rateLimitGuard(RateLimitConfig config, Clock clock) {
+        return new TokenBucketRateLimitGuard(config, clock);
+    }
+
+    @Provides
+    @Singleton
+    static RoutingConfig routing(OmsConfig config) {
+        return config.routing();
+    }
+
+    @Provides
+    @Singleton
+    static OrderRouter router(Set<BrokerGateway> brokers, RoutingConfig routing) {
+        return new StaticOrderRouter(new LinkedHashSet<>(brokers), routing);
+    }
+
+    @Provides
+    @Singleton
+    static EventBus eventBus() {
+        return new EventBus(EventBusConfig.DEFAULT);
+    }
+
+    @Provides
+    static OmsEventPublisher publisher(EventBus bus) {
+        return bus;
+    }
+
+    @Provides
+    static OrderEventSubscription subscriptions(EventBus bus) {
+        return bus;
+    }
+
+    @Provides
+    @Singleton
+    static TradingEngine engine(
+            Journal journal,
+            OrderStore orderStore,
+            PositionStore positionStore,
+            RiskLimitStore riskLimitStore,
+            InstrumentCatalog instruments,
+            MarketData marketData,
+            IdGenerator ids,
+            OrderRouter router,
+            RateLimitGuard rateLimits,
+            OmsEventPublisher publisher,
+            ReconciliationLog reconciliationLog,
+            Clock clock,
+            PreTradeValidator validator,
+            EngineConfig config) {
+        return new TradingEngine(
+                journal,
+                orderStore,
+                positionStore,
+                riskLimitStore,
+                instruments,
+                marketData,
+                ids,
+                router,
+                rateLimits,
+                publisher,
+                reconciliationLog,
+                clock,
+                validator,
+                config);
+    }
+
+    @Provides
+    static OrderEntry orderEntry(TradingEngine engine) {
+        return engine;
+    }
+
+    @Provides
+    static OrderQueries orderQueries(TradingEngine engine) {
+        return engine;
+    }
+
+    @Provides
+    static PositionQueries positionQueries(TradingEngine engine) {
+        return engine;
+    }
+
+    @Provides
+    static RiskAdministration riskAdministration(TradingEngine engine) {
+        return engine;
+    }
+
+    @Provides
+    static BrokerUpdates brokerUpdates(TradingEngine engine) {
+        return engine;
+    }
+
+    /** Day roll of the daily P&amp;L and release of held orders; waits for the tick to be applied. */
+    @ProvidesIntoSet
+    @Singleton
+    static ScheduledTask engineTimer(TradingEngine engine, ScheduleConfig schedules) {
+        long waitMillis = Math.max(5_000, schedules.engineTimer().toMillis() * 5);
+        return ScheduledTask.every("engine-timer", schedules.engineTimer(), () -> {
+            try {
+                engine.timerTick().get(waitMillis, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("engine timer tick failed: " + e, e);
+            }
+        });
+    }
+
+    /** Marks open positions to the broker's last prices, for unrealized P&amp;L. */
+    @ProvidesIntoSet
+    @Singleton
+    static ScheduledTask markPrices(TradingEngine engine, MarketData marketData, ScheduleConfig schedules) {
+        return ScheduledTask.every("mark-prices", schedules.engineTimer(), () -> {
+            Set<InstrumentId> instruments = new LinkedHashSet<>();
+            for (Position position : engine.positions(false)) {
+                instruments.add(position.key().instrument());
+            }
+            for (InstrumentId instrument : instruments) {
+                marketData.lastPrice(instrument).ifPresent(price -> engine.markPrice(instrument, price));
+            }
+        });
+    }
+}

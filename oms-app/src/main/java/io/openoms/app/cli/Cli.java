@@ -1,0 +1,103 @@
+package io.openoms.app.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import io.openoms.adapters.persistence.DatabaseUnavailableException;
+import io.openoms.app.config.ConfigException;
+import io.openoms.app.config.OmsConfig;
+import io.openoms.app.runtime.Logging;
+import io.openoms.app.runtime.OmsRuntime;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.IVersionProvider;
+
+/**
+ * The command line: {@code oms run | migrate | config}. Later commands ({@code demo}, {@code bench},
+ * the client commands) are added in {@link #commandLine} the same way. Exit codes: 0 success, 1 the
+ * command failed, 2 bad usage or invalid configuration. Every failure prints one line on stderr
+ * saying what went wrong and what to do; details go to the log.
+ */
+public final class Cli {
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+
+    private Cli() {}
+
+    /**
+     * Runs {@code args}. {@code runtimes} builds the application for a configuration (the composition
+     * root's job); {@code environment} stands for the process environment.
+     */
+    public static int execute(
+            String[] args,
+            Map<String, String> environment,
+            Function<OmsConfig, OmsRuntime> runtimes,
+            PrintWriter out,
+            PrintWriter err) {
+        Logging.bridgeJavaUtilLogging();
+        CommandLine commandLine = commandLine(environment, runtimes);
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        return commandLine.execute(args);
+    }
+
+    static CommandLine commandLine(Map<String, String> environment, Function<OmsConfig, OmsRuntime> runtimes) {
+        requireNonNull(environment, "environment is null");
+        requireNonNull(runtimes, "runtimes is null");
+        CommandLine commandLine = new CommandLine(new OmsCommand())
+                .addSubcommand(new RunCommand(environment, runtimes))
+                .addSubcommand(new MigrateCommand(environment))
+                .addSubcommand(new ConfigCommand(environment));
+        commandLine.setExecutionExceptionHandler((e, line, parseResult) -> {
+            PrintWriter err = line.getErr();
+            if (e instanceof ConfigException) {
+                err.println(
+                        "oms: invalid configuration: " + e.getMessage() + " ('oms config' shows the effective values)");
+                err.flush();
+                return USAGE;
+            }
+            err.println("oms " + line.getCommandName() + ": " + describe(e));
+            err.flush();
+            org.slf4j.LoggerFactory.getLogger(Cli.class).debug("command failed", e);
+            return FAILED;
+        });
+        commandLine.setParameterExceptionHandler((e, args) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("oms: " + e.getMessage() + "; see 'oms --help'");
+            err.flush();
+            return USAGE;
+        });
+        return commandLine;
+    }
+
+    /** The root cause, in one line, with a hint for the failures an operator can fix. */
+    static String describe(Throwable e) {
+        Throwable root = e;
+        Throwable database = null;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (database == null && (t instanceof DatabaseUnavailableException || t instanceof java.sql.SQLException)) {
+                database = t;
+            }
+            root = t;
+        }
+        String rootMessage = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        if (database == null) {
+            return rootMessage;
+        }
+        String databaseMessage = String.valueOf(database.getMessage());
+        String detail = database == root || databaseMessage.contains(rootMessage)
+                ? databaseMessage
+                : databaseMessage + " (" + rootMessage + ")";
+        return "cannot use the database: " + detail + "; check database.url / OMS_DB_URL, OMS_DB_USER, OMS_DB_PASSWORD";
+    }
+
+    /** The version from the jar's manifest. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Cli.class.getPackage().getImplementationVersion();
+            return new String[] {"OpenOMS " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package io.openoms.app.config;
+
+/** Which broker adapter the app wires ({@code broker.type}, {@code OMS_BROKER}). */
+public enum BrokerType {
+    /** The simulated venue: paper trading, the default. */
+    MOCK,
+    /** Zerodha Kite Connect. */
+    ZERODHA
+}

@@ -1,0 +1,16 @@
+package io.openoms.app.config;
+
+/**
+ * @param adminApiKey {@code security.admin-api-key}, {@code OMS_ADMIN_API_KEY}: when set, an admin API key
+ *     with this value exists (for automation); never printed
+ */
+public record SecurityConfig(Secret adminApiKey) {
+    public static final SecurityConfig DEFAULT = new SecurityConfig(Secret.NONE);
+
+    public SecurityConfig {
+        adminApiKey = adminApiKey == null ? Secret.NONE : adminApiKey;
+        if (adminApiKey.isSet() && adminApiKey.reveal().length() < 16) {
+            throw new IllegalArgumentException("admin-api-key: must be at least 16 characters long");
+        }
+    }
+}
