@@ -8,9 +8,12 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.h2.tools.Server;
@@ -32,6 +35,12 @@ public abstract class ScenarioDatabase implements AutoCloseable {
     public abstract PersistenceConfig config();
 
     public abstract String describe();
+
+    /**
+     * Empties every table but Liquibase's, so the next system starts on an empty, migrated database
+     * (migrating a fresh one per scenario would cost seconds); brings it back if it was away.
+     */
+    public abstract void reset();
 
     /** Whether {@link #goAway()} is supported. */
     public boolean canGoAway() {
@@ -73,6 +82,11 @@ public abstract class ScenarioDatabase implements AutoCloseable {
             }
 
             @Override
+            public void reset() {
+                truncateH2(config.effectiveJdbcUrl(), config.user());
+            }
+
+            @Override
             public void close() {}
         };
     }
@@ -93,7 +107,14 @@ public abstract class ScenarioDatabase implements AutoCloseable {
                         + "/openoms;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
                 .withJournal(64, Duration.ofMillis(1))
                 .withConnectionTimeout(CONNECTION_TIMEOUT);
+        String direct = "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/openoms;MODE=PostgreSQL";
         return new Networked(config, proxy, "H2 over TCP in " + directory) {
+            @Override
+            public void reset() {
+                super.reset();
+                truncateH2(direct, config.user());
+            }
+
             @Override
             public void close() {
                 super.close();
@@ -118,6 +139,22 @@ public abstract class ScenarioDatabase implements AutoCloseable {
                 .withJournal(64, Duration.ofMillis(1))
                 .withConnectionTimeout(CONNECTION_TIMEOUT);
         return new Networked(config, proxy, "PostgreSQL schema " + schema) {
+            @Override
+            public void reset() {
+                super.reset();
+                List<String> tables = query(
+                        url,
+                        "SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE'"
+                                + " AND table_schema = '" + schema + "'");
+                List<String> ours = tables.stream()
+                        .filter(t -> !t.toLowerCase(Locale.ROOT).startsWith("databasechangelog"))
+                        .map(t -> schema + "." + t)
+                        .toList();
+                if (!ours.isEmpty()) {
+                    execute(url, "TRUNCATE " + String.join(", ", ours) + " RESTART IDENTITY CASCADE");
+                }
+            }
+
             @Override
             public void close() {
                 super.close();
@@ -160,6 +197,42 @@ public abstract class ScenarioDatabase implements AutoCloseable {
         }
     }
 
+    private static void truncateH2(String url, String user) {
+        try (Connection connection = DriverManager.getConnection(url, user, "");
+                Statement statement = connection.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery("SELECT table_name FROM information_schema.tables"
+                    + " WHERE table_schema = 'PUBLIC' AND table_type = 'BASE TABLE'")) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+            }
+            statement.execute("SET REFERENTIAL_INTEGRITY FALSE");
+            for (String table : tables) {
+                if (!table.toLowerCase(Locale.ROOT).startsWith("databasechangelog")) {
+                    statement.execute("TRUNCATE TABLE " + table + " RESTART IDENTITY");
+                }
+            }
+            statement.execute("SET REFERENTIAL_INTEGRITY TRUE");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot empty the H2 database: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> query(String url, String sql) {
+        try (Connection connection = DriverManager.getConnection(url, postgresUser(), postgresPassword());
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot run '" + sql + "': " + e.getMessage(), e);
+        }
+    }
+
     private static class Networked extends ScenarioDatabase {
         private final PersistenceConfig config;
         private final DatabaseProxy proxy;
@@ -179,6 +252,11 @@ public abstract class ScenarioDatabase implements AutoCloseable {
         @Override
         public String describe() {
             return description;
+        }
+
+        @Override
+        public void reset() {
+            proxy.restore();
         }
 
         @Override

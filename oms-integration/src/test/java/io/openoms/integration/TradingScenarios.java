@@ -22,6 +22,7 @@ import io.openoms.domain.port.in.OmsEvent;
 import io.openoms.domain.port.in.OrderCommandResult;
 import io.openoms.domain.port.in.ReconciliationReport;
 import io.openoms.domain.port.out.BrokerOrder;
+import io.openoms.domain.position.AccountingMethod;
 import io.openoms.domain.position.Position;
 import io.openoms.domain.reconciliation.FindingKind;
 import io.openoms.domain.reconciliation.ReconciliationFinding;
@@ -30,12 +31,21 @@ import io.openoms.domain.risk.TradingState;
 import io.openoms.domain.value.Price;
 import io.openoms.domain.value.Quantity;
 import io.openoms.domain.value.Side;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The integration scenarios: the real engine, persistence, order monitor, reconciliation and
@@ -43,19 +53,54 @@ import org.junit.jupiter.api.Test;
  * ends with the invariants ({@link InvariantChecker#assertAll}: state, then reconciliation, then
  * state and venue agreement).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class TradingScenarios {
+    /** The venue fills at most this much of an order per matching round (default: all of it). */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @interface VenueLiquidity {
+        long value();
+    }
+
+    /** The account's accounting method (default: average cost). */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    @interface Accounting {
+        AccountingMethod value();
+    }
+
+    private ScenarioDatabase database;
     protected TradingSystem system;
 
-    /** A new, empty database for one trading system. */
+    /** The database of this class's scenarios; emptied before each. */
     protected abstract ScenarioDatabase newDatabase(String name);
 
-    protected TradingSystem.Builder systemOn(String name) {
-        return TradingSystem.builder(newDatabase(name));
+    @BeforeAll
+    void openDatabase() {
+        database = newDatabase(getClass().getSimpleName());
+    }
+
+    @AfterAll
+    void closeDatabase() {
+        if (database != null) {
+            database.close();
+        }
     }
 
     @BeforeEach
-    void startDefaultSystem() {
-        system = systemOn("default").start();
+    void startSystem(TestInfo test) {
+        database.reset();
+        TradingSystem.Builder builder = TradingSystem.builder(database);
+        Method method = test.getTestMethod().orElseThrow();
+        VenueLiquidity liquidity = method.getAnnotation(VenueLiquidity.class);
+        if (liquidity != null) {
+            builder.venue(v -> v.liquidityPerStep(liquidity.value()));
+        }
+        Accounting accounting = method.getAnnotation(Accounting.class);
+        if (accounting != null) {
+            builder.accountingMethod(accounting.value());
+        }
+        system = builder.start();
     }
 
     @AfterEach
@@ -69,17 +114,6 @@ abstract class TradingScenarios {
                 system.close();
             }
         }
-    }
-
-    /** Replaces the default system with one configured for the scenario. */
-    private void use(TradingSystem.Builder builder) {
-        system.close();
-        system = null;
-        system = builder.start();
-    }
-
-    private void useVenueWithLiquidity(long perStep) {
-        use(systemOn("liquidity").venue(v -> v.liquidityPerStep(perStep)));
     }
 
     private static Order acceptedOrder(OrderCommandResult result) {
@@ -169,8 +203,8 @@ abstract class TradingScenarios {
     }
 
     @Test
+    @VenueLiquidity(3)
     void partial_fills_then_a_cancel_leave_the_filled_part_in_the_position() {
-        useVenueWithLiquidity(3);
         Order order = system.submitAccepted(buy(10).type(OrderType.LIMIT).limitPrice("1500"));
         assertThat(order.filledQuantity().value()).isEqualByComparingTo("3");
         system.step();
@@ -201,8 +235,8 @@ abstract class TradingScenarios {
     }
 
     @Test
+    @VenueLiquidity(3)
     void a_fill_racing_a_cancel_is_recorded_on_the_cancelled_order_and_in_the_position() {
-        useVenueWithLiquidity(3);
         Order order = system.submitAccepted(buy(10).type(OrderType.LIMIT).limitPrice("1490"));
         system.venue().faults().fillBeforeNextCancels(1);
 
@@ -406,8 +440,8 @@ abstract class TradingScenarios {
     // ---------------------------------------------------------------- faulty streams
 
     @Test
+    @VenueLiquidity(3)
     void duplicated_and_out_of_order_updates_leave_exact_fills() {
-        useVenueWithLiquidity(3);
         system.venue().faults().duplicateAllUpdates(true).reorderNextPlacements(2);
 
         Order first = system.submitAccepted(buy(10).type(OrderType.LIMIT).limitPrice("1500"));
@@ -426,8 +460,8 @@ abstract class TradingScenarios {
     }
 
     @Test
+    @VenueLiquidity(3)
     void a_restart_in_the_middle_of_trading_followed_by_reconciliation_restores_the_venues_truth() {
-        useVenueWithLiquidity(3);
         Order resting = system.submitAccepted(buy(10).type(OrderType.LIMIT).limitPrice("1500"));
         Order away = system.submitAccepted(
                 sell(6).instrument(TCS).type(OrderType.LIMIT).limitPrice("3510"));
@@ -501,8 +535,8 @@ abstract class TradingScenarios {
     // ---------------------------------------------------------------- events, adoption, quarantine, outage
 
     @Test
+    @VenueLiquidity(4)
     void the_listener_sees_every_event_once_and_in_order_per_order() {
-        useVenueWithLiquidity(4);
         system.replaceLimits(
                 RiskLimits.defaults().toBuilder().maxOrderQuantity(100).build());
         Order filled = system.submitAccepted(buy(10).type(OrderType.LIMIT).limitPrice("1500"));
@@ -600,8 +634,8 @@ abstract class TradingScenarios {
     }
 
     @Test
+    @Accounting(AccountingMethod.FIFO)
     void positions_carry_realized_pnl_under_fifo_accounting_through_a_restart() {
-        use(systemOn("fifo").accountingMethod(io.openoms.domain.position.AccountingMethod.FIFO));
         system.submitAccepted(buy(10));
         system.setPrice(INFY, "1510");
         system.submitAccepted(buy(10));

@@ -303,13 +303,10 @@ public final class TradingSystem implements AutoCloseable {
         return start();
     }
 
+    /** Stops the system; the database stays open (its owner closes it). */
     @Override
     public void close() {
-        try {
-            stop();
-        } finally {
-            database.close();
-        }
+        stop();
     }
 
     // ---------------------------------------------------------------- time and the venue
@@ -581,7 +578,11 @@ public final class TradingSystem implements AutoCloseable {
                 system.reconcile();
                 return system;
             } catch (RuntimeException | Error e) {
-                system.close();
+                try {
+                    system.close();
+                } catch (RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
                 throw e;
             }
         }
