@@ -235,6 +235,45 @@ abstract class TradingScenarios {
     }
 
     @Test
+    @VenueLiquidity(4)
+    void a_quantity_increase_racing_the_fill_that_completes_the_old_quantity_keeps_every_fill() {
+        Order order = system.submitAccepted(buy(8).type(OrderType.LIMIT).limitPrice("1500"));
+        assertThat(order.filledQuantity().value()).isEqualByComparingTo("4");
+        // The venue's view of the amended order is lost, so the fill of the old remainder arrives first.
+        system.venue().faults().malformNextUpdates(1);
+
+        acceptedOrder(system.modify(
+                order.id(), new OrderModification(Optional.of(Quantity.of(14)), Optional.empty(), Optional.empty())));
+        system.settle();
+        system.step(2);
+
+        Order filled = system.awaitStatus(order.id(), OrderStatus.FILLED);
+        assertThat(filled.quantity().value()).isEqualByComparingTo("14");
+        assertFilled(filled, "14", "1500");
+        assertThat(system.netQuantity(INFY)).isEqualTo(14);
+    }
+
+    @Test
+    void a_cancel_requested_before_the_acknowledgement_is_still_sent_after_a_restart() {
+        system.venue().disconnectStream();
+        system.venue().faults().timeoutAfterApplyingNext(VenueOperation.PLACE, 1);
+        Order order = system.submitAccepted(buy(10).type(OrderType.LIMIT).limitPrice("1490"));
+        system.awaitOrder(
+                order.id(), "has an unknown submit", o -> o.outcomeUnknown().isPresent());
+        acceptedOrder(system.cancel(order.id()));
+
+        system.restart();
+
+        assertThat(system.awaitStatus(order.id(), OrderStatus.CANCELLED)
+                        .filledQuantity()
+                        .isZero())
+                .isTrue();
+        assertThat(venueOrdersOf(order)).singleElement().satisfies(o -> assertThat(o.status())
+                .isEqualTo(OrderStatus.CANCELLED));
+        system.venue().reconnectStream();
+    }
+
+    @Test
     @VenueLiquidity(3)
     void a_fill_racing_a_cancel_is_recorded_on_the_cancelled_order_and_in_the_position() {
         Order order = system.submitAccepted(buy(10).type(OrderType.LIMIT).limitPrice("1490"));

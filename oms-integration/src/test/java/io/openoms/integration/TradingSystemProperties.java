@@ -4,6 +4,7 @@ import static io.openoms.integration.TradingSystem.INFY;
 import static io.openoms.integration.TradingSystem.TCS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.openoms.adapters.broker.mock.ExternalOrder;
 import io.openoms.adapters.broker.mock.VenueOperation;
 import io.openoms.domain.instrument.InstrumentId;
 import io.openoms.domain.order.ClientOrderId;
@@ -14,6 +15,7 @@ import io.openoms.domain.order.OrderType;
 import io.openoms.domain.port.in.OrderCommandResult;
 import io.openoms.domain.value.Price;
 import io.openoms.domain.value.Quantity;
+import io.openoms.domain.value.Side;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -86,11 +88,27 @@ class TradingSystemProperties {
 
     record LoseNextPlaceReply() implements Action {}
 
+    record LoseNextCancelReply() implements Action {}
+
+    record LoseNextModifyReply() implements Action {}
+
+    record NextPlacementNeverArrives() implements Action {}
+
+    record MalformNextUpdate() implements Action {}
+
+    record PlaceExternally(boolean buy, InstrumentId instrument, long quantity) implements Action {}
+
+    record DisconnectStream() implements Action {}
+
+    record ReconnectStream() implements Action {}
+
     record MonitorPass() implements Action {}
+
+    record Reconcile() implements Action {}
 
     record Restart() implements Action {}
 
-    @Property(tries = 12, seed = "20240304")
+    @Property(tries = 25, seed = "20240304")
     void invariants_hold_after_every_step_of_any_interleaving(@ForAll("actions") List<Action> actions) {
         database.reset();
         TradingSystem system = TradingSystem.builder(database)
@@ -109,6 +127,7 @@ class TradingSystemProperties {
                         .as("no order is placed twice")
                         .allMatch(count -> count == 1);
             }
+            system.venue().reconnectStream();
             system.step();
             system.monitorPass();
             InvariantChecker.assertAll(system);
@@ -167,6 +186,26 @@ class TradingSystemProperties {
             system.venue().faults().fillBeforeNextCancels(1);
         } else if (action instanceof LoseNextPlaceReply) {
             system.venue().faults().timeoutAfterApplyingNext(VenueOperation.PLACE, 1);
+        } else if (action instanceof LoseNextCancelReply) {
+            system.venue().faults().timeoutAfterApplyingNext(VenueOperation.CANCEL, 1);
+        } else if (action instanceof LoseNextModifyReply) {
+            system.venue().faults().timeoutAfterApplyingNext(VenueOperation.MODIFY, 1);
+        } else if (action instanceof NextPlacementNeverArrives) {
+            system.venue().faults().timeoutBeforeApplyingNext(VenueOperation.PLACE, 1);
+        } else if (action instanceof MalformNextUpdate) {
+            system.venue().faults().malformNextUpdates(1);
+        } else if (action instanceof PlaceExternally external) {
+            system.venue()
+                    .placeExternal(ExternalOrder.market(
+                            external.instrument(),
+                            external.buy() ? Side.BUY : Side.SELL,
+                            Quantity.of(external.quantity())));
+        } else if (action instanceof DisconnectStream) {
+            system.venue().disconnectStream();
+        } else if (action instanceof ReconnectStream) {
+            system.venue().reconnectStream();
+        } else if (action instanceof Reconcile) {
+            system.reconcile();
         } else if (action instanceof MonitorPass) {
             system.monitorPass();
         } else if (action instanceof Restart) {
@@ -194,6 +233,11 @@ class TradingSystemProperties {
                         instrument, Arbitraries.integers().between(-6, 6))
                 .as(MovePrice::new);
         Arbitrary<Action> duplicate = Arbitraries.integers().between(1, 4).map(DuplicateNextUpdates::new);
+        Arbitrary<Action> external = Combinators.combine(
+                        Arbitraries.of(true, false),
+                        instrument,
+                        Arbitraries.longs().between(1, 5))
+                .as(PlaceExternally::new);
         @SuppressWarnings("unchecked")
         Arbitrary<Action> action = Arbitraries.frequencyOf(
                 Tuple.of(8, submit),
@@ -205,8 +249,16 @@ class TradingSystemProperties {
                 Tuple.of(1, duplicate),
                 Tuple.of(1, Arbitraries.just(new FillBeforeNextCancel())),
                 Tuple.of(1, Arbitraries.just(new LoseNextPlaceReply())),
+                Tuple.of(1, Arbitraries.just(new LoseNextCancelReply())),
+                Tuple.of(1, Arbitraries.just(new LoseNextModifyReply())),
+                Tuple.of(1, Arbitraries.just(new NextPlacementNeverArrives())),
+                Tuple.of(1, Arbitraries.just(new MalformNextUpdate())),
+                Tuple.of(1, external),
+                Tuple.of(1, Arbitraries.just(new DisconnectStream())),
+                Tuple.of(1, Arbitraries.just(new ReconnectStream())),
+                Tuple.of(1, Arbitraries.just(new Reconcile())),
                 Tuple.of(2, Arbitraries.just(new MonitorPass())),
                 Tuple.of(1, Arbitraries.just(new Restart())));
-        return action.list().ofMinSize(8).ofMaxSize(30);
+        return action.list().ofMinSize(10).ofMaxSize(40);
     }
 }
