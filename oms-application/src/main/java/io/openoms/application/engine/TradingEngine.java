@@ -236,8 +236,9 @@ public final class TradingEngine
     /**
      * Restores open orders, positions (closed ones too), limits and trading states from the stores,
      * records an unknown submit outcome for every order found in {@code PENDING_SUBMISSION} (it may
-     * have reached the broker before the stop: it is never resent; the resolver looks for it), then
-     * starts the engine thread. Throws when the stores cannot be read or that record not journalled.
+     * have reached the broker before the stop: it is never resent; the resolver looks for it), keeps
+     * the cancel of an order found in {@code PENDING_CANCEL} without a broker order id waiting for its
+     * acknowledgement, then starts the engine thread. Throws when the stores cannot be read or that record not journalled.
      */
     public void start() {
         synchronized (lifecycle) {
@@ -257,6 +258,11 @@ public final class TradingEngine
                                     UnknownOperation.SUBMIT,
                                     "found PENDING_SUBMISSION at start-up: the place call may have reached the broker",
                                     now));
+                }
+                if (order.status() == OrderStatus.PENDING_CANCEL
+                        && order.brokerOrderId().isEmpty()) {
+                    // Its cancel was waiting for the broker's acknowledgement when the engine stopped: it still is.
+                    cancelWhenAcknowledged.add(order.id());
                 }
             }
             if (!commit(unit)) {

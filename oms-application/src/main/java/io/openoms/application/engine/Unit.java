@@ -39,7 +39,9 @@ final class Unit {
     }
 
     void position(Position position, PositionChange change) {
-        positions.put(position.key() + "@" + position.openedAt(), position);
+        // A position is identified by its key and its opening trade, as in the store: a position closed
+        // and the next one opened on the same key at the same instant are two positions.
+        positions.put(position.key() + "@" + position.tradeIds().get(0), position);
         positionAccounts.add(position.key().account());
         published.add(new OmsEvent.PositionUpdated(position, change));
     }

@@ -357,6 +357,24 @@ class TradingEngineTest {
     }
 
     @Test
+    void a_cancel_waiting_for_the_acknowledgement_is_sent_with_it_after_a_restart() {
+        f.broker.nextPlace(BrokerResult.outcomeUnknown("timeout"));
+        f.start();
+        Order order = f.submitAccepted(buy(10, "100").build());
+        EngineFixture.await(() -> f.stored(order.id()).outcomeUnknown().isPresent(), "unknown outcome");
+        get(f.engine.cancel(new CancelOrder(order.id())));
+        f.sync();
+
+        f = f.restart();
+        f.engine.orderUpdated(
+                BROKER, brokerOrder("B5", Optional.of(order.id()), Side.BUY, 10, 0, 0, OrderStatus.ACCEPTED));
+
+        f.awaitStatus(order.id(), OrderStatus.CANCELLED);
+        assertThat(f.broker.cancelledOrders()).singleElement().satisfies(o -> assertThat(o.brokerOrderId())
+                .contains(BrokerOrderId.of("B5")));
+    }
+
+    @Test
     void a_modify_then_a_fill_of_the_new_quantity() {
         f.start();
         Order order = f.submitAcknowledged(buy(10, "100").build());

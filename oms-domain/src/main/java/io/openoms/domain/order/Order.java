@@ -330,7 +330,13 @@ public final class Order {
 
     private static void afterFill(Draft d) {
         Quantity filled = filledQuantity(d.fills);
-        if (filled.compareTo(d.quantity) >= 0) {
+        // While an increase of the quantity is pending, the broker may already trade the new quantity:
+        // a fill that completes the old one leaves the order pending, and the modify's answer decides.
+        boolean increasePending = d.pendingModification
+                .flatMap(OrderModification::quantity)
+                .filter(q -> q.isGreaterThan(filled))
+                .isPresent();
+        if (filled.compareTo(d.quantity) >= 0 && !increasePending) {
             moveTo(d, OrderStatus.FILLED);
         } else if (d.status.isPending()) {
             d.previousStatus = Optional.of(OrderStatus.PARTIALLY_FILLED);

@@ -491,6 +491,45 @@ class OrderManagerTest {
         }
 
         @Test
+        void a_fill_completing_the_old_quantity_while_an_increase_is_pending_waits_for_the_modify_answer() {
+            OrderManager manager = managerWithOrderIn(OrderStatus.ACCEPTED);
+            manager.requestModify(ID, OrderModification.quantity(Quantity.of(14)), at(10));
+
+            manager.applyFill(ID, fill("T-1", 10, "100"), at(11));
+            assertThat(manager.get(ID).status()).isEqualTo(OrderStatus.PENDING_MODIFY);
+            manager.confirmModify(ID, at(12));
+            assertThat(manager.get(ID).status()).isEqualTo(OrderStatus.PARTIALLY_FILLED);
+            manager.applyFill(ID, fill("T-2", 4, "100"), at(13));
+
+            Order order = manager.get(ID);
+            assertThat(order.status()).isEqualTo(OrderStatus.FILLED);
+            assertThat(order.filledQuantity()).isEqualTo(Quantity.of(14));
+        }
+
+        @Test
+        void a_fill_completing_the_old_quantity_is_filled_when_the_increase_is_rejected() {
+            OrderManager manager = managerWithOrderIn(OrderStatus.ACCEPTED);
+            manager.requestModify(ID, OrderModification.quantity(Quantity.of(14)), at(10));
+
+            manager.applyFill(ID, fill("T-1", 10, "100"), at(11));
+            manager.rejectModify(ID, "quantity above the freeze limit", at(12));
+
+            Order order = manager.get(ID);
+            assertThat(order.status()).isEqualTo(OrderStatus.FILLED);
+            assertThat(order.quantity()).isEqualTo(Quantity.of(10));
+        }
+
+        @Test
+        void a_fill_completing_the_quantity_while_a_decrease_is_pending_fills_the_order() {
+            OrderManager manager = managerWithOrderIn(OrderStatus.ACCEPTED);
+            manager.requestModify(ID, OrderModification.quantity(Quantity.of(8)), at(10));
+
+            manager.applyFill(ID, fill("T-1", 10, "100"), at(11));
+
+            assertThat(manager.get(ID).status()).isEqualTo(OrderStatus.FILLED);
+        }
+
+        @Test
         void a_cancel_during_a_pending_modify_returns_to_the_modify_when_the_cancel_is_rejected() {
             OrderManager manager = managerWithOrderIn(OrderStatus.PENDING_MODIFY);
 
