@@ -47,6 +47,11 @@ final class JournalWrites {
             + "VALUES (:broker, :trade_id, :order_id, :order_seq, :global_seq, :account, :strategy, :instrument,"
             + " :side, :product, :quantity, :price, :fee, :liquidity, :executed_at)";
 
+    private static final String INSERT_EVENT_ARRAYS = "INSERT INTO order_events "
+            + "(global_seq, order_id, order_seq, event_type, payload_version, payload, occurred_at, recorded_at) "
+            + "SELECT g::bigint, o, s::bigint, t, ?, p, a::timestamptz, ? "
+            + "FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS v(g, o, s, t, p, a)";
+
     private JournalWrites() {}
 
     /**
@@ -118,7 +123,7 @@ final class JournalWrites {
         orders.forEach((id, order) ->
                 expected.put(id, firstSequence.containsKey(id) ? firstSequence.get(id) - 1 : order.lastSequence()));
 
-        insertEvents(handle, events, firstGlobalSequence, recordedAt);
+        insertEvents(handle, events, firstGlobalSequence, recordedAt, postgres);
         afterEvents.accept(handle);
         phases.eventsWritten();
         insertFills(handle, events, orders, broker, firstGlobalSequence);
@@ -130,8 +135,13 @@ final class JournalWrites {
         return events.size();
     }
 
-    private static void insertEvents(Handle handle, List<OrderEvent> events, long firstGlobalSequence, Instant at) {
+    private static void insertEvents(
+            Handle handle, List<OrderEvent> events, long firstGlobalSequence, Instant at, boolean postgres) {
         if (events.isEmpty()) {
+            return;
+        }
+        if (postgres) {
+            insertEventArrays(handle, events, firstGlobalSequence, at);
             return;
         }
         PreparedBatch batch = handle.prepareBatch(INSERT_EVENT);
@@ -148,6 +158,47 @@ final class JournalWrites {
                     .add();
         }
         batch.execute();
+    }
+
+    /**
+     * PostgreSQL: all events in one statement over one array per column, which costs the server a
+     * fraction of the rewritten multi-row inserts' parsing; the unique constraints refuse
+     * duplicates the same way.
+     */
+    private static void insertEventArrays(
+            Handle handle, List<OrderEvent> events, long firstGlobalSequence, Instant at) {
+        int n = events.size();
+        String[] globalSequences = new String[n];
+        String[] orderIds = new String[n];
+        String[] orderSequences = new String[n];
+        String[] types = new String[n];
+        String[] payloads = new String[n];
+        String[] occurredAt = new String[n];
+        for (int i = 0; i < n; i++) {
+            OrderEvent event = events.get(i);
+            globalSequences[i] = Long.toString(firstGlobalSequence + i);
+            orderIds[i] = event.orderId().value();
+            orderSequences[i] = Long.toString(event.sequence());
+            types[i] = event.type();
+            payloads[i] = OrderEventCodec.encode(event);
+            occurredAt[i] = event.occurredAt().toString();
+        }
+        handle.createUpdate(INSERT_EVENT_ARRAYS)
+                .bind(0, OrderEventCodec.PAYLOAD_VERSION)
+                .bind(1, Sql.timestamp(at))
+                .bind(2, textArray(globalSequences))
+                .bind(3, textArray(orderIds))
+                .bind(4, textArray(orderSequences))
+                .bind(5, textArray(types))
+                .bind(6, textArray(payloads))
+                .bind(7, textArray(occurredAt))
+                .execute();
+    }
+
+    /** A {@code text[]} parameter. */
+    static Argument textArray(String[] values) {
+        return (position, statement, ctx) ->
+                statement.setArray(position, statement.getConnection().createArrayOf("text", values));
     }
 
     private static void insertFills(
@@ -233,8 +284,7 @@ final class JournalWrites {
             for (int r = 0; r < values.length; r++) {
                 values[r] = OrderRows.text(updates.get(r).get(columns.get(c)));
             }
-            statement.bind(c, (Argument) (position, prepared, ctx) ->
-                    prepared.setArray(position, prepared.getConnection().createArrayOf("text", values)));
+            statement.bind(c, textArray(values));
         }
         int count = statement.execute();
         if (count != ids.size()) {
