@@ -22,6 +22,8 @@ import io.openoms.domain.value.Money;
 import io.openoms.domain.value.Price;
 import io.openoms.domain.value.Quantity;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -71,6 +73,8 @@ public final class JournalBenchmark {
     private static final Instant T0 = Instant.parse("2025-01-06T03:45:00Z");
     private static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(10);
     /** The phases of a group transaction, as {@link WritePhases} times them. */
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private static final List<String> PHASES = List.of("events", "fills", "orders", "positions", "commit");
 
     private JournalBenchmark() {}
@@ -278,6 +282,7 @@ public final class JournalBenchmark {
         SynchronizedHistogram append = new SynchronizedHistogram(HIGHEST_MICROS, 3);
         AtomicLong groups = new AtomicLong();
         AtomicLong appended = new AtomicLong();
+        AtomicLong writerCpu = new AtomicLong();
         out.printf(
                 Locale.ROOT,
                 "group commit: %,d appends (%,d events), %d lifecycles in flight, batch size %d, max wait %d us%s%n",
@@ -300,6 +305,7 @@ public final class JournalBenchmark {
                 for (int i = 0; i < values.length; i++) {
                     phases.get(i).recordValue(micros(values[i]));
                 }
+                writerCpu.set(THREADS.getCurrentThreadCpuTime());
                 groups.incrementAndGet();
                 appended.addAndGet(batches);
             });
@@ -308,6 +314,8 @@ public final class JournalBenchmark {
             Semaphore outstanding = new Semaphore(Math.max(options.batchSize() * 4, options.inFlight() * 2));
             AtomicReference<Throwable> failure = new AtomicReference<>();
             CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
+            long writerCpuBefore = writerCpu.get();
+            long processCpuBefore = processCpuNanos();
             long started = System.nanoTime();
             for (JournalBatch batch : appends) {
                 outstanding.acquireUninterruptibly();
@@ -328,6 +336,13 @@ public final class JournalBenchmark {
             }
             last.join();
             double seconds = (System.nanoTime() - started) / 1e9;
+            // Where the client's CPU went: the writer thread (binding, JSON, JDBC) and the whole JVM.
+            out.printf(
+                    Locale.ROOT,
+                    "client CPU while timed: writer thread %.2f s, whole JVM %.2f s, wall %.2f s%n",
+                    (writerCpu.get() - writerCpuBefore) / 1e9,
+                    (processCpuNanos() - processCpuBefore) / 1e9,
+                    seconds);
             if (failure.get() != null) {
                 throw new IllegalStateException(
                         "an append failed: " + failure.get().getMessage(), failure.get());
@@ -344,6 +359,14 @@ public final class JournalBenchmark {
             out.println();
             return new GroupRun(seconds, groups.get(), appended.get(), commit, append, phases);
         }
+    }
+
+    private static long processCpuNanos() {
+        return ProcessHandle.current()
+                .info()
+                .totalCpuDuration()
+                .map(Duration::toNanos)
+                .orElse(0L);
     }
 
     private static long micros(long nanos) {
