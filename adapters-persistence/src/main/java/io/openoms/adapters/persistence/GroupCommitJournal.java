@@ -45,6 +45,9 @@ final class GroupCommitJournal implements Journal, AutoCloseable {
     private static final Consumer<Handle> NO_HOOK = handle -> {};
 
     private final Jdbi jdbi;
+    /** PostgreSQL gets set-based statements where H2 keeps JDBC batches. */
+    private final boolean postgres;
+
     private final String broker;
     private final Clock clock;
     private final int batchSize;
@@ -57,9 +60,12 @@ final class GroupCommitJournal implements Journal, AutoCloseable {
     private volatile CommitObserver commitObserver = CommitObserver.NONE;
     /** The next global sequence, or 0 when it must be read from the database. Writer thread only. */
     private long nextGlobalSequence;
+    /** Writer thread only. */
+    private final WritePhases phases = new WritePhases();
 
-    GroupCommitJournal(Jdbi jdbi, String broker, Clock clock, int batchSize, Duration maxWait) {
+    GroupCommitJournal(Jdbi jdbi, boolean postgres, String broker, Clock clock, int batchSize, Duration maxWait) {
         this.jdbi = requireNonNull(jdbi, "jdbi is null");
+        this.postgres = postgres;
         this.broker = requireNonNull(broker, "broker is null");
         this.clock = requireNonNull(clock, "clock is null");
         if (batchSize < 1) {
@@ -139,9 +145,9 @@ final class GroupCommitJournal implements Journal, AutoCloseable {
 
     /** What one committed transaction held and how long it took, from its first statement to its commit. */
     interface CommitObserver {
-        CommitObserver NONE = (appends, events, nanos) -> {};
+        CommitObserver NONE = (appends, events, nanos, phases) -> {};
 
-        void committed(int appends, int events, long nanos);
+        void committed(int appends, int events, long nanos, WritePhases phases);
     }
 
     private void run() {
@@ -234,17 +240,18 @@ final class GroupCommitJournal implements Journal, AutoCloseable {
     private void commitTogether(List<JournalBatch> batches) {
         Instant recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Consumer<Handle> hook = afterEventsHook;
-        long started = System.nanoTime();
+        phases.start();
         long written = jdbi.inTransaction(handle -> {
             long first = nextGlobalSequence > 0 ? nextGlobalSequence : storedMaxGlobalSequence(handle) + 1;
-            int events = JournalWrites.write(handle, batches, broker, first, recordedAt, hook);
+            int events = JournalWrites.write(handle, batches, broker, first, recordedAt, hook, phases, postgres);
             return first + events;
         });
-        long elapsed = System.nanoTime() - started;
+        phases.committed();
         commitObserver.committed(
                 batches.size(),
                 batches.stream().mapToInt(b -> b.events().size()).sum(),
-                elapsed);
+                phases.totalNanos(),
+                phases);
         nextGlobalSequence = written;
     }
 

@@ -22,6 +22,8 @@ import io.openoms.domain.value.Money;
 import io.openoms.domain.value.Price;
 import io.openoms.domain.value.Quantity;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -31,8 +33,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -68,6 +72,10 @@ public final class JournalBenchmark {
 
     private static final Instant T0 = Instant.parse("2025-01-06T03:45:00Z");
     private static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(10);
+    /** The phases of a group transaction, as {@link WritePhases} times them. */
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private static final List<String> PHASES = List.of("events", "fills", "orders", "positions", "commit");
 
     private JournalBenchmark() {}
 
@@ -85,6 +93,7 @@ public final class JournalBenchmark {
             int batchSize,
             Duration maxWait,
             int naiveLifecycles,
+            int engineBatch,
             boolean keepSchema) {
         public Options {
             requireNonNull(jdbcUrl, "jdbcUrl is null");
@@ -94,13 +103,13 @@ public final class JournalBenchmark {
             if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
                 throw new IllegalArgumentException("the benchmark needs a jdbc:postgresql: URL");
             }
-            if (lifecycles < 1 || inFlight < 1 || batchSize < 1 || naiveLifecycles < 0) {
+            if (lifecycles < 1 || inFlight < 1 || batchSize < 1 || naiveLifecycles < 0 || engineBatch < 0) {
                 throw new IllegalArgumentException("counts must be positive");
             }
         }
 
         public static Options defaults(String jdbcUrl, String user, String password) {
-            return new Options(jdbcUrl, user, password, 100_000, 2_000, 2_000, Duration.ofMillis(1), 2_000, false);
+            return new Options(jdbcUrl, user, password, 100_000, 2_000, 2_000, Duration.ofMillis(1), 2_000, 0, false);
         }
     }
 
@@ -145,7 +154,8 @@ public final class JournalBenchmark {
         if (url == null || url.isBlank()) {
             System.err.println(
                     "usage: JournalBenchmark [jdbc:postgresql://host:port/db] [--lifecycles=N] [--in-flight=N]"
-                            + " [--batch-size=N] [--max-wait-micros=N] [--naive-lifecycles=N] [--keep-schema]"
+                            + " [--batch-size=N] [--max-wait-micros=N] [--naive-lifecycles=N] [--engine-batch=N]"
+                            + " [--keep-schema]"
                             + " (or set OMS_DB_URL; OMS_DB_USER, OMS_DB_PASSWORD)");
             System.exit(2);
         }
@@ -157,6 +167,7 @@ public final class JournalBenchmark {
         int batchSize = defaults.batchSize();
         Duration maxWait = defaults.maxWait();
         int naive = defaults.naiveLifecycles();
+        int engineBatch = defaults.engineBatch();
         boolean keep = false;
         for (String flag : flags) {
             String value = flag.contains("=") ? flag.substring(flag.indexOf('=') + 1) : "";
@@ -166,6 +177,7 @@ public final class JournalBenchmark {
                 case "--batch-size" -> batchSize = Integer.parseInt(value);
                 case "--max-wait-micros" -> maxWait = Duration.ofNanos(Long.parseLong(value) * 1000);
                 case "--naive-lifecycles" -> naive = Integer.parseInt(value);
+                case "--engine-batch" -> engineBatch = Integer.parseInt(value);
                 case "--keep-schema" -> keep = true;
                 default -> {
                     System.err.println("unknown option " + flag);
@@ -173,7 +185,9 @@ public final class JournalBenchmark {
                 }
             }
         }
-        run(new Options(url, user, password, lifecycles, inFlight, batchSize, maxWait, naive, keep), System.out);
+        run(
+                new Options(url, user, password, lifecycles, inFlight, batchSize, maxWait, naive, engineBatch, keep),
+                System.out);
     }
 
     /** Runs the benchmark, printing progress and figures to {@code out}. */
@@ -252,26 +266,46 @@ public final class JournalBenchmark {
         }
     }
 
-    private record GroupRun(double seconds, long groups, long appends, Histogram commit, Histogram append) {}
+    private record GroupRun(
+            double seconds, long groups, long appends, Histogram commit, Histogram append, List<Histogram> phases) {}
 
     private static GroupRun groupCommit(PersistenceConfig config, Options options, PrintStream out) {
         out.printf(Locale.ROOT, "building %,d lifecycles...%n", options.lifecycles());
-        List<JournalBatch> appends = lifecycles("G", options.lifecycles(), options.inFlight(), false);
+        List<JournalBatch> steps = lifecycles("G", options.lifecycles(), options.inFlight(), false);
+        boolean engine = options.engineBatch() > 0;
+        List<JournalBatch> appends = engine ? merged(steps, options.engineBatch()) : steps;
         Histogram commit = new Histogram(HIGHEST_MICROS, 3);
+        List<Histogram> phases = new ArrayList<>();
+        for (int i = 0; i < PHASES.size(); i++) {
+            phases.add(new Histogram(HIGHEST_MICROS, 3));
+        }
         SynchronizedHistogram append = new SynchronizedHistogram(HIGHEST_MICROS, 3);
         AtomicLong groups = new AtomicLong();
         AtomicLong appended = new AtomicLong();
+        AtomicLong writerCpu = new AtomicLong();
         out.printf(
                 Locale.ROOT,
-                "group commit: %,d appends (%,d events), %d lifecycles in flight, batch size %d, max wait %d us%n",
+                "group commit: %,d appends (%,d events), %d lifecycles in flight, batch size %d, max wait %d us%s%n",
                 appends.size(),
                 (long) options.lifecycles() * EVENTS_PER_LIFECYCLE,
                 options.inFlight(),
                 options.batchSize(),
-                options.maxWait().toNanos() / 1000);
+                options.maxWait().toNanos() / 1000,
+                engine ? "; engine model: " + options.engineBatch() + " commands per append, each awaited" : "");
         try (Persistence persistence = Persistence.open(config.withMigrateOnStart(false), Clock.systemUTC())) {
-            persistence.groupCommitJournal().observeCommits((batches, events, nanos) -> {
-                commit.recordValue(Math.min(HIGHEST_MICROS, Math.max(1, nanos / 1000)));
+            persistence.groupCommitJournal().observeCommits((batches, events, nanos, phase) -> {
+                commit.recordValue(micros(nanos));
+                long[] values = {
+                    phase.eventsNanos(),
+                    phase.fillsNanos(),
+                    phase.ordersNanos(),
+                    phase.positionsNanos(),
+                    phase.commitNanos()
+                };
+                for (int i = 0; i < values.length; i++) {
+                    phases.get(i).recordValue(micros(values[i]));
+                }
+                writerCpu.set(THREADS.getCurrentThreadCpuTime());
                 groups.incrementAndGet();
                 appended.addAndGet(batches);
             });
@@ -280,6 +314,8 @@ public final class JournalBenchmark {
             Semaphore outstanding = new Semaphore(Math.max(options.batchSize() * 4, options.inFlight() * 2));
             AtomicReference<Throwable> failure = new AtomicReference<>();
             CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
+            long writerCpuBefore = writerCpu.get();
+            long processCpuBefore = processCpuNanos();
             long started = System.nanoTime();
             for (JournalBatch batch : appends) {
                 outstanding.acquireUninterruptibly();
@@ -293,15 +329,68 @@ public final class JournalBenchmark {
                                 Math.min(HIGHEST_MICROS, Math.max(1, (System.nanoTime() - appendedAt) / 1000)));
                     }
                 });
+                if (engine) {
+                    // The engine waits for each batch before it applies the next commands.
+                    last.exceptionally(e -> null).join();
+                }
             }
             last.join();
             double seconds = (System.nanoTime() - started) / 1e9;
+            // Where the client's CPU went: the writer thread (binding, JSON, JDBC) and the whole JVM.
+            out.printf(
+                    Locale.ROOT,
+                    "client CPU while timed: writer thread %.2f s, whole JVM %.2f s, wall %.2f s%n",
+                    (writerCpu.get() - writerCpuBefore) / 1e9,
+                    (processCpuNanos() - processCpuBefore) / 1e9,
+                    seconds);
             if (failure.get() != null) {
                 throw new IllegalStateException(
                         "an append failed: " + failure.get().getMessage(), failure.get());
             }
-            return new GroupRun(seconds, groups.get(), appended.get(), commit, append);
+            out.printf(Locale.ROOT, "phases of a group transaction (us), p50 / p99:");
+            for (int i = 0; i < PHASES.size(); i++) {
+                out.printf(
+                        Locale.ROOT,
+                        " %s %d / %d;",
+                        PHASES.get(i),
+                        phases.get(i).getValueAtPercentile(50),
+                        phases.get(i).getValueAtPercentile(99));
+            }
+            out.println();
+            return new GroupRun(seconds, groups.get(), appended.get(), commit, append, phases);
         }
+    }
+
+    private static long processCpuNanos() {
+        return ProcessHandle.current()
+                .info()
+                .totalCpuDuration()
+                .map(Duration::toNanos)
+                .orElse(0L);
+    }
+
+    private static long micros(long nanos) {
+        return Math.min(HIGHEST_MICROS, Math.max(1, nanos / 1000));
+    }
+
+    /**
+     * The engine's batches: {@code size} consecutive commands in one append, with each order's and
+     * position's last state once.
+     */
+    static List<JournalBatch> merged(List<JournalBatch> steps, int size) {
+        List<JournalBatch> batches = new ArrayList<>();
+        for (int from = 0; from < steps.size(); from += size) {
+            List<OrderEvent> events = new ArrayList<>();
+            Map<ClientOrderId, Order> orders = new LinkedHashMap<>();
+            Map<Object, Position> positions = new LinkedHashMap<>();
+            for (JournalBatch step : steps.subList(from, Math.min(steps.size(), from + size))) {
+                events.addAll(step.events());
+                step.orders().forEach(order -> orders.put(order.id(), order));
+                step.positions().forEach(position -> positions.put(PositionRows.Identity.of(position), position));
+            }
+            batches.add(new JournalBatch(events, List.copyOf(orders.values()), List.copyOf(positions.values())));
+        }
+        return batches;
     }
 
     private static double naive(PersistenceConfig config, int count, PrintStream out) {

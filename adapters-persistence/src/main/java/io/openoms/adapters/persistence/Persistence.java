@@ -45,7 +45,12 @@ public final class Persistence implements AutoCloseable {
         this.reconciliationLog = new JdbiReconciliationLog(jdbi);
         this.instrumentStore.load();
         this.journal = new GroupCommitJournal(
-                jdbi, config.brokerName(), clock, config.journalBatchSize(), config.journalMaxWait());
+                jdbi,
+                database.isPostgres(),
+                config.brokerName(),
+                clock,
+                config.journalBatchSize(),
+                config.journalMaxWait());
     }
 
     /**

@@ -27,8 +27,8 @@ class DatabaseOutageTest {
     @Test
     void appends_and_reads_fail_with_database_unavailable_and_nothing_is_written() {
         try (Database database = Database.open(UNREACHABLE);
-                GroupCommitJournal journal =
-                        new GroupCommitJournal(database.jdbi(), "mock", Clock.systemUTC(), 10, Duration.ZERO)) {
+                GroupCommitJournal journal = new GroupCommitJournal(
+                        database.jdbi(), database.isPostgres(), "mock", Clock.systemUTC(), 10, Duration.ZERO)) {
             Lifecycles life = new Lifecycles("T");
             Throwable failure = PersistenceAdapterContract.failureOf(
                     journal.append(life.create("O1", Lifecycles.limitBuy("ACC1", "NSE:INFY", 10, "1"))));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openoms.domain.order.ClientOrderId;
 import io.openoms.domain.order.Fill;
+import io.openoms.domain.order.Order;
 import io.openoms.domain.order.OrderModification;
 import io.openoms.domain.order.OrderStatus;
 import io.openoms.domain.order.UnknownOperation;
@@ -11,6 +12,7 @@ import io.openoms.domain.port.out.JournalBatch;
 import io.openoms.domain.port.out.JournalException;
 import io.openoms.domain.port.out.JournalRecord;
 import io.openoms.domain.value.Price;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -159,6 +161,58 @@ abstract class PersistenceAdapterContract {
         assertThat(persistence.journal().readAfter(0, 100))
                 .extracting(r -> r.event().orderId().value())
                 .containsExactly("O1", "O2", "O3");
+    }
+
+    /**
+     * No row is read or locked before the writes: the version check is the update itself (on
+     * PostgreSQL one statement for all the group's orders), so a stale order among others must still
+     * fail alone, be named, and leave the others' rows written.
+     */
+    @Test
+    void a_stale_order_among_others_fails_alone_and_is_named() {
+        for (String id : List.of("O1", "O2", "O3")) {
+            append(life.create(id, Lifecycles.limitBuy("ACC1", "NSE:INFY", 10, "1500")));
+        }
+        Order older = life.orders.get(ClientOrderId.of("O2"));
+        append(life.release("O2"));
+
+        CompletableFuture<Void> first = persistence.journal().append(life.release("O1"));
+        CompletableFuture<Void> stale =
+                persistence.journal().append(new JournalBatch(List.of(), List.of(older), List.of()));
+        CompletableFuture<Void> last = persistence.journal().append(life.release("O3"));
+
+        await(first);
+        await(last);
+        assertThat(failureOf(stale)).isInstanceOf(JournalException.class).hasMessageContaining("conflict on order O2");
+        for (String id : List.of("O1", "O2", "O3")) {
+            assertThat(ordersRow(id).get("status"))
+                    .isEqualTo(life.orders.get(ClientOrderId.of(id)).status().name());
+            assertThat(((Number) ordersRow(id).get("version")).longValue()).isEqualTo(2L);
+        }
+    }
+
+    @Test
+    void the_orders_row_of_a_filled_order_holds_its_exact_figures() {
+        append(life.open("O1", Lifecycles.limitBuy("ACC1", "NSE:INFY", 10, "1500.05"), "B1"));
+        append(life.fill("O1", 3, "1500.05"));
+        append(life.fill("O1", 7, "1499.9525"));
+        Order order = life.orders.get(ClientOrderId.of("O1"));
+
+        Map<String, Object> row = ordersRow("O1");
+        assertThat(row.get("status")).isEqualTo(OrderStatus.FILLED.name());
+        assertThat(row.get("broker_order_id")).isEqualTo("B1");
+        assertThat((BigDecimal) row.get("filled_quantity"))
+                .isEqualByComparingTo(order.filledQuantity().value());
+        assertThat((BigDecimal) row.get("average_fill_price"))
+                .isEqualByComparingTo(order.averageFillPrice().orElseThrow().value());
+        assertThat((BigDecimal) row.get("fees"))
+                .isEqualByComparingTo(order.totalFees().amount());
+        assertThat((BigDecimal) row.get("limit_price")).isEqualByComparingTo("1500.05");
+        assertThat(row.get("reduce_only")).isEqualTo(false);
+        assertThat(((Number) row.get("fill_count")).intValue()).isEqualTo(2);
+        assertThat(row.get("created_at")).isEqualTo(order.createdAt());
+        assertThat(row.get("updated_at")).isEqualTo(order.updatedAt());
+        assertThat(((Number) row.get("version")).longValue()).isEqualTo(order.lastSequence());
     }
 
     @Test
