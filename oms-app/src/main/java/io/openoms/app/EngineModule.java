@@ -14,9 +14,16 @@ import io.openoms.application.engine.TradingEngine;
 import io.openoms.application.events.EventBus;
 import io.openoms.application.events.EventBusConfig;
 import io.openoms.application.events.OmsEventPublisher;
+import io.openoms.application.killswitch.KillSwitchConfig;
+import io.openoms.application.killswitch.KillSwitchSignals;
+import io.openoms.application.killswitch.KillSwitchTriggers;
+import io.openoms.application.monitor.MonitorConfig;
+import io.openoms.application.monitor.OrderMonitor;
 import io.openoms.application.ratelimit.RateLimitConfig;
 import io.openoms.application.ratelimit.RateLimitGuard;
 import io.openoms.application.ratelimit.TokenBucketRateLimitGuard;
+import io.openoms.application.reconciliation.ReconciliationConfig;
+import io.openoms.application.reconciliation.ReconciliationService;
 import io.openoms.application.routing.OrderRouter;
 import io.openoms.application.routing.RoutingConfig;
 import io.openoms.application.routing.StaticOrderRouter;
@@ -26,6 +33,7 @@ import io.openoms.domain.port.in.OrderEntry;
 import io.openoms.domain.port.in.OrderEventSubscription;
 import io.openoms.domain.port.in.OrderQueries;
 import io.openoms.domain.port.in.PositionQueries;
+import io.openoms.domain.port.in.Reconciliation;
 import io.openoms.domain.port.in.RiskAdministration;
 import io.openoms.domain.port.out.BrokerGateway;
 import io.openoms.domain.port.out.IdGenerator;
@@ -49,8 +57,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The application core: the single-writer engine and what it needs (clock, ids, validator, rate
- * limits, router, event bus), the driving ports it implements, and its schedules (the timer tick,
- * marking positions to the broker's last prices).
+ * limits, router, event bus), the driving ports it implements, the order monitor, reconciliation and
+ * the automatic kill switch, and their schedules (the timer tick, marking positions to the broker's
+ * last prices, the monitor every {@code schedules.order-monitor} with a kill-switch pass beside it,
+ * reconciliation every {@code schedules.reconciliation} and once at start-up).
  */
 public final class EngineModule extends AbstractModule {
     /** Microseconds: the database stores instants to the microsecond, so the clock never gives finer ones. */
@@ -221,5 +231,101 @@ public final class EngineModule extends AbstractModule {
                 marketData.lastPrice(instrument).ifPresent(price -> engine.markPrice(instrument, price));
             }
         });
+    }
+
+    @Provides
+    @Singleton
+    static MonitorConfig monitorConfig(OmsConfig config) {
+        return config.orderMonitor().toMonitorConfig(config.schedules().orderMonitor());
+    }
+
+    @Provides
+    @Singleton
+    static ReconciliationConfig reconciliationConfig(OmsConfig config) {
+        return config.reconciliation().toReconciliationConfig(config.schedules().reconciliation());
+    }
+
+    @Provides
+    @Singleton
+    static KillSwitchConfig killSwitchConfig(OmsConfig config) {
+        return config.killSwitch().toKillSwitchConfig();
+    }
+
+    @Provides
+    @Singleton
+    static KillSwitchTriggers killSwitch(
+            TradingEngine engine,
+            MarketData marketData,
+            EngineConfig engineConfig,
+            Clock clock,
+            KillSwitchConfig config) {
+        return new KillSwitchTriggers(engine, marketData, engineConfig, clock, config);
+    }
+
+    @Provides
+    static KillSwitchSignals killSwitchSignals(KillSwitchTriggers triggers) {
+        return triggers;
+    }
+
+    @Provides
+    @Singleton
+    static OrderMonitor orderMonitor(
+            TradingEngine engine,
+            OrderRouter router,
+            RateLimitGuard rateLimits,
+            KillSwitchSignals signals,
+            Clock clock,
+            MonitorConfig config) {
+        return new OrderMonitor(engine, router, rateLimits, signals, clock, config);
+    }
+
+    @Provides
+    @Singleton
+    static ReconciliationService reconciliationService(
+            TradingEngine engine,
+            OrderRouter router,
+            RateLimitGuard rateLimits,
+            ReconciliationLog log,
+            OmsEventPublisher publisher,
+            KillSwitchSignals signals,
+            Clock clock,
+            ReconciliationConfig config,
+            EngineConfig engineConfig) {
+        return new ReconciliationService(
+                engine, router, rateLimits, log, publisher, signals, clock, config, engineConfig);
+    }
+
+    @Provides
+    static Reconciliation reconciliation(ReconciliationService service) {
+        return service;
+    }
+
+    /** The safety net beside the broker streams: polls open and unconfirmed orders, expires GTD and DAY orders. */
+    @ProvidesIntoSet
+    @Singleton
+    static ScheduledTask orderMonitorTask(OrderMonitor monitor, MonitorConfig config) {
+        return ScheduledTask.every("order-monitor", config.interval(), monitor::runOnce);
+    }
+
+    /** Compares orders, fills and positions with the broker's; also once at start-up, after recovery. */
+    @ProvidesIntoSet
+    @Singleton
+    static ScheduledTask reconciliationTask(ReconciliationService reconciliation, ReconciliationConfig config) {
+        ScheduledTask task = ScheduledTask.every(ScheduledTask.RECONCILIATION, config.interval(), () -> reconciliation
+                .runNow()
+                .join());
+        return config.runAtStartup() ? task.alsoAtStartup() : task;
+    }
+
+    /**
+     * The automatic kill switch, at the monitor's interval; its first pass, at start-up, subscribes it
+     * to the event bus (see {@link KillSwitchLoop}).
+     */
+    @ProvidesIntoSet
+    @Singleton
+    static ScheduledTask killSwitchTask(
+            KillSwitchTriggers triggers, OrderEventSubscription events, Clock clock, ScheduleConfig schedules) {
+        return ScheduledTask.every("kill-switch", schedules.orderMonitor(), new KillSwitchLoop(triggers, events, clock))
+                .alsoAtStartup();
     }
 }

@@ -12,10 +12,12 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.openoms.app.runtime.RuntimeStatus;
+import io.openoms.application.engine.TradingEngine;
 
 /**
  * One Prometheus meter registry for the process, with the JVM basics (memory, threads, class
- * loading, CPU, uptime) and the runtime's own gauges; other modules bind their meters to {@link
+ * loading, CPU, uptime), the runtime's own gauges and the engine's queue depth and broker calls in
+ * flight; other modules bind their meters to {@link
  * MeterRegistry}.
  */
 public final class MetricsModule extends AbstractModule {
@@ -24,7 +26,7 @@ public final class MetricsModule extends AbstractModule {
 
     @Provides
     @Singleton
-    static PrometheusMeterRegistry prometheus(RuntimeStatus status) {
+    static PrometheusMeterRegistry prometheus(RuntimeStatus status, TradingEngine engine) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -35,6 +37,8 @@ public final class MetricsModule extends AbstractModule {
         registry.gauge("oms_schedule_failures", status, s -> s.loops().stream()
                 .mapToLong(loop -> loop.failures())
                 .sum());
+        registry.gauge("oms_engine_queue_depth", engine, TradingEngine::queueDepth);
+        registry.gauge("oms_engine_broker_calls_in_flight", engine, TradingEngine::brokerCallsInFlight);
         return registry;
     }
 

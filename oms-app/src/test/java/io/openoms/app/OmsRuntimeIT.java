@@ -44,9 +44,13 @@ class OmsRuntimeIT {
                     .contains("\"recovered\":true")
                     .contains("\"name\":\"mock\"")
                     .contains("\"session\":\"CONNECTED\"")
-                    .contains("\"reconciliation\":{\"scheduled\":false}");
+                    .contains("\"reconciliation\":{\"scheduled\":true,\"lastRun\":\"");
             assertThat(metrics.statusCode()).isEqualTo(200);
-            assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("oms_engine_running 1.0");
+            assertThat(metrics.body())
+                    .contains("jvm_memory_used_bytes")
+                    .contains("oms_engine_running 1.0")
+                    .contains("oms_engine_queue_depth")
+                    .contains("oms_engine_broker_calls_in_flight");
             assertThat(missing.statusCode()).isEqualTo(404);
             assertThat(missing.body()).contains("\"code\":\"NOT_FOUND\"");
         } finally {
@@ -56,6 +60,35 @@ class OmsRuntimeIT {
         assertThat(runtime.status().phase()).isEqualTo(RuntimeStatus.Phase.STOPPED);
         assertThat(runtime.status().engineRunning()).isFalse();
         assertThatThrownBy(() -> get(port, "/health")).isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void reconciliation_runs_at_start_up_and_the_monitor_and_kill_switch_run_on_their_schedules(@TempDir Path data)
+            throws Exception {
+        OmsRuntime runtime = Main.runtime(TestConfigs.embedded(data));
+        runtime.start();
+        try {
+            RuntimeStatus status = runtime.status();
+            assertThat(status.loop("reconciliation").orElseThrow().lastSuccess())
+                    .as("reconciliation ran at start-up")
+                    .isPresent();
+            assertThat(status.loop("kill-switch").orElseThrow().lastSuccess())
+                    .as("the kill switch evaluated at start-up")
+                    .isPresent();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (status.loop("order-monitor").orElseThrow().lastSuccess().isEmpty() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+                Thread.yield();
+            }
+            assertThat(status.loop("order-monitor").orElseThrow().lastSuccess())
+                    .as("the order monitor ran a pass")
+                    .isPresent();
+            assertThat(status.loops()).allSatisfy(loop -> assertThat(loop.failures())
+                    .as(loop.name() + " failures")
+                    .isZero());
+        } finally {
+            assertThat(runtime.stop()).isTrue();
+        }
     }
 
     @Test

@@ -22,6 +22,9 @@ import java.util.Set;
  * {@code ./data}, the simulated venue, one {@code PAPER} account and a few NSE instruments.
  *
  * @param dataDir {@code data-dir}, {@code OMS_DATA_DIR}: the embedded database and key files (default {@code ./data})
+ * @param orderMonitor {@code order-monitor.*}
+ * @param reconciliation {@code reconciliation.*}
+ * @param killSwitch {@code kill-switch.*}
  */
 public record OmsConfig(
         String dataDir,
@@ -34,7 +37,10 @@ public record OmsConfig(
         List<InstrumentConfig> instruments,
         TradingSessionConfig tradingSession,
         ScheduleConfig schedules,
-        SecurityConfig security) {
+        SecurityConfig security,
+        OrderMonitorConfig orderMonitor,
+        ReconciliationLoopConfig reconciliation,
+        KillSwitchTriggersConfig killSwitch) {
 
     public static final List<InstrumentConfig> DEFAULT_INSTRUMENTS = List.of(
             InstrumentConfig.equity("NSE:INFY", "1500"),
@@ -57,6 +63,9 @@ public record OmsConfig(
         requireNonNull(tradingSession, "tradingSession is null");
         requireNonNull(schedules, "schedules is null");
         requireNonNull(security, "security is null");
+        requireNonNull(orderMonitor, "orderMonitor is null");
+        requireNonNull(reconciliation, "reconciliation is null");
+        requireNonNull(killSwitch, "killSwitch is null");
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < accounts.size(); i++) {
             AccountConfig account = accounts.get(i);
@@ -97,7 +106,10 @@ public record OmsConfig(
                 DEFAULT_INSTRUMENTS,
                 TradingSessionConfig.DEFAULT,
                 ScheduleConfig.DEFAULT,
-                SecurityConfig.DEFAULT);
+                SecurityConfig.DEFAULT,
+                OrderMonitorConfig.DEFAULT,
+                ReconciliationLoopConfig.DEFAULT,
+                KillSwitchTriggersConfig.DEFAULT);
     }
 
     public Path dataDirectory() {
@@ -137,7 +149,20 @@ public record OmsConfig(
 
     public OmsConfig withDataDir(String dir) {
         return new OmsConfig(
-                dir, http, database, broker, engine, accounts, risk, instruments, tradingSession, schedules, security);
+                dir,
+                http,
+                database,
+                broker,
+                engine,
+                accounts,
+                risk,
+                instruments,
+                tradingSession,
+                schedules,
+                security,
+                orderMonitor,
+                reconciliation,
+                killSwitch);
     }
 
     public OmsConfig withHttp(HttpConfig newHttp) {
@@ -152,6 +177,9 @@ public record OmsConfig(
                 instruments,
                 tradingSession,
                 schedules,
-                security);
+                security,
+                orderMonitor,
+                reconciliation,
+                killSwitch);
     }
 }

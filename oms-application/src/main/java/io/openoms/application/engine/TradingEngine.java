@@ -527,6 +527,16 @@ public final class TradingEngine
         return dailyPnl.reading(account);
     }
 
+    /** Commands waiting in the queue at this moment (not the batch being applied); for metrics, from any thread. */
+    public int queueDepth() {
+        return queue.size();
+    }
+
+    /** Broker calls handed to the dispatch executor and not yet answered; for metrics, from any thread. */
+    public int brokerCallsInFlight() {
+        return brokerCallsInFlight.get();
+    }
+
     // ---------------------------------------------------------------- queueing
 
     private void offer(EngineCommand command, CompletableFuture<OrderCommandResult> result) {
