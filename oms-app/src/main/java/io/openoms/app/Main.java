@@ -60,6 +60,7 @@ public final class Main {
                 new EngineModule(),
                 new MetricsModule(),
                 new HttpModule(),
+                new ApiModule(),
                 new RuntimeModule());
     }
 

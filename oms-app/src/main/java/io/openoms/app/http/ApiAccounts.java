@@ -1,0 +1,77 @@
+package io.openoms.app.http;
+
+import static java.util.Objects.requireNonNull;
+
+import io.openoms.app.config.AccountConfig;
+import io.openoms.app.config.InstrumentConfig;
+import io.openoms.app.config.OmsConfig;
+import io.openoms.domain.instrument.InstrumentId;
+import io.openoms.domain.value.AccountId;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The configured accounts and instruments, for defaults: a request that names no account uses the
+ * only configured account (and is refused when there are several); a signal's bare symbol names the
+ * configured instrument with that symbol.
+ */
+public final class ApiAccounts {
+    private final List<AccountId> accounts;
+    private final List<InstrumentId> instruments;
+
+    @Inject
+    public ApiAccounts(OmsConfig config) {
+        requireNonNull(config, "config is null");
+        this.accounts = config.accounts().stream().map(AccountConfig::accountId).toList();
+        this.instruments = config.instruments().stream()
+                .map(InstrumentConfig::instrumentId)
+                .toList();
+    }
+
+    List<AccountId> accounts() {
+        return accounts;
+    }
+
+    /** The account named, else the only configured one; records a problem on {@code fields} when neither. */
+    Optional<AccountId> resolve(RequestFields fields, Optional<String> named) {
+        if (named.isPresent()) {
+            return fields.attempt("account", () -> AccountId.of(named.get()));
+        }
+        if (accounts.size() == 1) {
+            return Optional.of(accounts.get(0));
+        }
+        fields.problem("account", "is required: several accounts are configured (" + accounts + ")");
+        return Optional.empty();
+    }
+
+    /** The account of a query parameter, else the only configured one; 400 when neither. */
+    AccountId resolve(String queryParameter) {
+        if (queryParameter != null && !queryParameter.isBlank()) {
+            try {
+                return AccountId.of(queryParameter);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.invalidField("account", e.getMessage());
+            }
+        }
+        if (accounts.size() == 1) {
+            return accounts.get(0);
+        }
+        throw ApiException.invalidField("account", "is required: several accounts are configured " + accounts);
+    }
+
+    /** {@code EXCHANGE:SYMBOL}, or a bare symbol that exactly one configured instrument has. */
+    InstrumentId instrument(String text) {
+        if (text.contains(":")) {
+            return InstrumentId.parse(text);
+        }
+        List<InstrumentId> matches = instruments.stream()
+                .filter(instrument -> instrument.symbol().equalsIgnoreCase(text))
+                .toList();
+        if (matches.size() != 1) {
+            throw new IllegalArgumentException("'" + text + "' is not one configured instrument's symbol; write"
+                    + " EXCHANGE:SYMBOL, e.g. NSE:INFY");
+        }
+        return matches.get(0);
+    }
+}

@@ -1,0 +1,125 @@
+package io.openoms.app.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How the API reads and writes JSON. Reading: bodies up to {@link #MAX_BODY_BYTES} (else 413), one
+ * JSON object, decimals read as {@link BigDecimal} so no digit is lost. Writing: decimals (prices,
+ * quantities, money) as JSON strings in plain notation ({@code "1500.05"}), because JavaScript and
+ * many JSON libraries read numbers as binary doubles and would lose precision; counts as numbers.
+ */
+final class ApiJson {
+    /** The largest request body accepted: 64 KiB, far above any order. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new Jdk8Module())
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    static {
+        MAPPER.getFactory()
+                .setStreamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(32)
+                        .maxNumberLength(64)
+                        .build());
+    }
+
+    private ApiJson() {}
+
+    /** The request body as a JSON object; an empty body is an empty object when {@code emptyAllowed}. */
+    static ObjectNode body(Context ctx, boolean emptyAllowed) {
+        byte[] bytes = boundedBody(ctx);
+        if (bytes.length == 0 || new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            if (emptyAllowed) {
+                return MAPPER.createObjectNode();
+            }
+            throw ApiException.badRequest("the request needs a JSON object body");
+        }
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw new ApiException(
+                    400, "MALFORMED_JSON", "the body is not valid JSON: " + e.getOriginalMessage(), Map.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!(node instanceof ObjectNode object)) {
+            throw ApiException.badRequest("the body must be a JSON object");
+        }
+        return object;
+    }
+
+    private static byte[] boundedBody(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (bytes.length > MAX_BODY_BYTES) {
+                throw tooLarge();
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw ApiException.badRequest("cannot read the request body: " + e.getMessage());
+        }
+    }
+
+    static ApiException tooLarge() {
+        return new ApiException(
+                413,
+                "PAYLOAD_TOO_LARGE",
+                "the request body is larger than " + MAX_BODY_BYTES + " bytes",
+                Map.of("maxBytes", MAX_BODY_BYTES));
+    }
+
+    static void write(Context ctx, int status, Object body) {
+        try {
+            ctx.status(status).contentType("application/json").result(MAPPER.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the response", e);
+        }
+    }
+
+    static String text(Object body) {
+        try {
+            return MAPPER.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+    static void error(Context ctx, ApiException e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", e.code());
+        body.put("message", e.getMessage());
+        body.put("details", e.details());
+        Object retryAfter = e.details().get("retryAfterSeconds");
+        if (retryAfter != null) {
+            ctx.header("Retry-After", retryAfter.toString());
+        }
+        write(ctx, e.status(), body);
+    }
+
+    /** A decimal as the API writes it. */
+    static String decimal(BigDecimal value) {
+        return value.toPlainString();
+    }
+}

@@ -1,0 +1,186 @@
+package io.openoms.app.http;
+
+import static java.util.Objects.requireNonNull;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.sse.SseClient;
+import io.openoms.app.security.Role;
+import io.openoms.domain.order.OrderEvent.OrderFilled;
+import io.openoms.domain.port.in.OmsEvent;
+import io.openoms.domain.port.in.OrderEventSubscription;
+import io.openoms.domain.port.in.Subscription;
+import io.openoms.domain.port.out.Journal;
+import io.openoms.domain.port.out.JournalRecord;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /api/v1/events}: Server-Sent Events (viewer).
+ *
+ * <p>Order events ({@code event: order}, and {@code event: fill} for a fill) are read from the
+ * journal, and their {@code id:} is the journal's global sequence. The event bus only wakes the
+ * stream (a poll every second is the safety net), so the journal alone decides what is sent: in
+ * global order, each once, without gaps. A client resumes with {@code Last-Event-ID} (or {@code
+ * ?lastEventId=}): the stream replays every order event after it, then continues live. Without one the
+ * stream starts at the journal's current end ({@code ?lastEventId=0} replays everything).
+ *
+ * <p>Position, trading-state, reconciliation and alert events ({@code event: position},
+ * {@code trading-state}, {@code reconciliation}, {@code alert}) are not journalled: they are live only,
+ * sent without an {@code id:} (so the browser's last event id stays the last order event's), and not
+ * replayed on resume; read {@code /positions}, {@code /risk/trading-state} and {@code /reconciliation}
+ * after reconnecting. A comment line every 15 seconds keeps idle connections open.
+ */
+public final class EventStreamRoutes implements HttpRoutes {
+    private static final Logger LOG = LoggerFactory.getLogger(EventStreamRoutes.class);
+    private static final int MAX_CLIENTS = 64;
+    private static final int PAGE = 500;
+    private static final long POLL_MILLIS = 1_000;
+    private static final long KEEP_ALIVE_MILLIS = 15_000;
+
+    private final Journal journal;
+    private final OrderEventSubscription subscriptions;
+    private final AtomicInteger clients = new AtomicInteger();
+
+    @Inject
+    public EventStreamRoutes(Journal journal, OrderEventSubscription subscriptions) {
+        this.journal = requireNonNull(journal, "journal is null");
+        this.subscriptions = requireNonNull(subscriptions, "subscriptions is null");
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.before("/api/v1/events", ctx -> {
+            if (clients.get() >= MAX_CLIENTS) {
+                throw new ApiException(
+                        503,
+                        "TOO_MANY_STREAMS",
+                        "the server serves at most " + MAX_CLIENTS + " event streams; retry later",
+                        Map.of("retryAfterSeconds", 5));
+            }
+            String lastEventId = lastEventId(ctx.header("Last-Event-ID"), ctx.queryParam("lastEventId"));
+            if (lastEventId != null && !lastEventId.matches("\\d{1,18}")) {
+                throw ApiException.invalidField("Last-Event-ID", "must be a journal sequence (a whole number)");
+            }
+        });
+        routes.sse("/api/v1/events", this::stream, Role.VIEWER);
+    }
+
+    private static String lastEventId(String header, String query) {
+        if (header != null && !header.isBlank()) {
+            return header.trim();
+        }
+        return query == null || query.isBlank() ? null : query.trim();
+    }
+
+    private void stream(SseClient client) {
+        clients.incrementAndGet();
+        LinkedBlockingQueue<Object> wake = new LinkedBlockingQueue<>();
+        LinkedBlockingQueue<OmsEvent> live = new LinkedBlockingQueue<>();
+        Object tick = new Object();
+        Subscription subscription = subscriptions.subscribe(event -> {
+            if (!(event instanceof OmsEvent.OrderUpdated)) {
+                live.add(event);
+            }
+            wake.offer(tick);
+        });
+        client.onClose(() -> wake.offer(tick));
+        try {
+            String resume = lastEventId(
+                    client.ctx().header("Last-Event-ID"), client.ctx().queryParam("lastEventId"));
+            long cursor = resume == null ? head() : Long.parseLong(resume);
+            client.sendComment("openoms events after journal sequence " + cursor);
+            long lastWrite = System.nanoTime();
+            while (!client.terminated()) {
+                boolean sent = false;
+                List<JournalRecord> page;
+                do {
+                    page = journal.readAfter(cursor, PAGE);
+                    for (JournalRecord record : page) {
+                        send(client, record);
+                        cursor = record.globalSequence();
+                        sent = true;
+                    }
+                } while (page.size() == PAGE && !client.terminated());
+                List<OmsEvent> pending = new ArrayList<>();
+                live.drainTo(pending);
+                for (OmsEvent event : pending) {
+                    sendLive(client, event);
+                    sent = true;
+                }
+                if (sent) {
+                    lastWrite = System.nanoTime();
+                } else if (TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastWrite) >= KEEP_ALIVE_MILLIS) {
+                    client.sendComment("keep-alive");
+                    lastWrite = System.nanoTime();
+                }
+                wake.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                wake.clear();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warn("event stream ended: {}", e.toString());
+        } finally {
+            subscription.close();
+            clients.decrementAndGet();
+            client.close();
+        }
+    }
+
+    /** The journal's last global sequence, found in O(log n) reads of one record. */
+    private long head() {
+        if (journal.readAfter(0, 1).isEmpty()) {
+            return 0;
+        }
+        long low = 0;
+        long high = 1;
+        while (!journal.readAfter(high, 1).isEmpty()) {
+            low = high;
+            high *= 2;
+        }
+        while (high - low > 1) {
+            long middle = low + (high - low) / 2;
+            if (journal.readAfter(middle, 1).isEmpty()) {
+                high = middle;
+            } else {
+                low = middle;
+            }
+        }
+        return high;
+    }
+
+    private static void send(SseClient client, JournalRecord record) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("globalSequence", record.globalSequence());
+        data.put("recordedAt", record.recordedAt().toString());
+        data.putAll(ApiViews.event(record.event()));
+        String name = record.event() instanceof OrderFilled ? "fill" : "order";
+        client.sendEvent(name, ApiJson.text(data), Long.toString(record.globalSequence()));
+    }
+
+    private static void sendLive(SseClient client, OmsEvent event) {
+        if (event instanceof OmsEvent.PositionUpdated updated) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("change", updated.change().name());
+            data.put("position", ApiViews.position(updated.position()));
+            client.sendEvent("position", ApiJson.text(data));
+        } else if (event instanceof OmsEvent.TradingStateChanged changed) {
+            client.sendEvent("trading-state", ApiJson.text(ApiViews.tradingState(changed.account(), changed.change())));
+        } else if (event instanceof OmsEvent.ReconciliationFound found) {
+            client.sendEvent("reconciliation", ApiJson.text(ApiViews.finding(found.finding())));
+        } else if (event instanceof OmsEvent.Alert alert) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("source", alert.source());
+            data.put("message", alert.message());
+            client.sendEvent("alert", ApiJson.text(data));
+        }
+    }
+}
