@@ -9,7 +9,6 @@ import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
 import com.google.inject.spi.Message;
 import io.openoms.app.cli.Cli;
-import io.openoms.app.config.ConfigException;
 import io.openoms.app.config.OmsConfig;
 import io.openoms.app.runtime.Logging;
 import io.openoms.app.runtime.OmsRuntime;
@@ -49,8 +48,7 @@ public final class Main {
         Module broker =
                 switch (config.broker().type()) {
                     case MOCK -> new MockBrokerModule();
-                    case ZERODHA -> throw new ConfigException("broker.type (OMS_BROKER) is zerodha, but the Zerodha"
-                            + " adapter is not available in this build; allowed: mock");
+                    case ZERODHA -> new ZerodhaBrokerModule(config.broker().zerodha());
                 };
         return List.of(
                 new StrictBindingsModule(),

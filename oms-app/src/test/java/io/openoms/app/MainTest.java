@@ -25,12 +25,27 @@ class MainTest {
     }
 
     @Test
-    void selecting_zerodha_stops_start_up_saying_the_adapter_is_not_in_this_build() {
-        OmsConfig zerodha = new ConfigLoader(Map.of("OMS_BROKER", "zerodha")).load(Optional.empty());
+    void selecting_zerodha_without_an_api_key_stops_start_up_naming_the_key(@TempDir Path data) {
+        OmsConfig zerodha = new ConfigLoader(Map.of("OMS_BROKER", "zerodha", "OMS_DATA_DIR", data.toString()))
+                .load(Optional.empty());
 
-        assertThatThrownBy(() -> Main.modules(zerodha))
+        assertThatThrownBy(() -> Main.runtime(zerodha))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("broker.type (OMS_BROKER)")
-                .hasMessageContaining("Zerodha adapter is not available in this build");
+                .hasMessageContaining("broker.zerodha.api-key (OMS_KITE_API_KEY)");
+    }
+
+    @Test
+    void the_object_graph_builds_for_zerodha(@TempDir Path data) {
+        OmsConfig zerodha = new ConfigLoader(Map.of(
+                        "OMS_BROKER", "zerodha",
+                        "OMS_DATA_DIR", data.toString(),
+                        "OMS_KITE_API_KEY", "key1",
+                        "OMS_KITE_API_SECRET", "secret1"))
+                .load(Optional.empty());
+
+        OmsRuntime runtime = Main.runtime(zerodha);
+
+        assertThat(runtime.status().phase()).isEqualTo(RuntimeStatus.Phase.NEW);
+        assertThat(runtime.stop()).isTrue();
     }
 }

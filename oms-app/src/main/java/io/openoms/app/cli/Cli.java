@@ -48,7 +48,10 @@ public final class Cli {
         CommandLine commandLine = new CommandLine(new OmsCommand())
                 .addSubcommand(new RunCommand(environment, runtimes))
                 .addSubcommand(new MigrateCommand(environment))
-                .addSubcommand(new ConfigCommand(environment));
+                .addSubcommand(new ConfigCommand(environment))
+                .addSubcommand(new CommandLine(new ZerodhaCommand())
+                        .addSubcommand(new ZerodhaCommand.LoginUrl(environment))
+                        .addSubcommand(new ZerodhaCommand.Session(environment)));
         commandLine.setExecutionExceptionHandler((e, line, parseResult) -> {
             PrintWriter err = line.getErr();
             if (e instanceof ConfigException) {

@@ -74,6 +74,7 @@ public final class HealthRoutes implements HttpRoutes {
                     entry.put("name", session.name());
                     entry.put("status", state == BrokerSessionState.CONNECTED ? "UP" : "DOWN");
                     entry.put("session", state.name());
+                    entry.putAll(session.details());
                     return entry;
                 })
                 .toList();

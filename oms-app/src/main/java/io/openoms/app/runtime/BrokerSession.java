@@ -1,6 +1,7 @@
 package io.openoms.app.runtime;
 
 import io.openoms.domain.port.in.BrokerUpdates;
+import java.util.Map;
 
 /**
  * The connection side of a broker adapter, as the runtime sees it: opened after recovery (from then
@@ -14,6 +15,11 @@ public interface BrokerSession {
     void open(BrokerUpdates updates);
 
     BrokerSessionState state();
+
+    /** Broker-specific facts for {@code /health/ready} (e.g. the login state and token expiry); none by default. */
+    default Map<String, Object> details() {
+        return Map.of();
+    }
 
     /** Ends the session; idempotent. */
     void close();

@@ -245,7 +245,7 @@ class ConfigLoaderTest {
         assertThat(config.broker().name()).isEqualTo("zerodha");
         assertThat(config.security().adminApiKey().reveal()).isEqualTo("env-admin-key-0123456789");
         assertThat(config.broker().zerodha())
-                .isEqualTo(new ZerodhaConfig(
+                .isEqualTo(ZerodhaConfig.credentials(
                         Secret.of("k"), Secret.of("s"), Secret.of("t"), "https://kite.test", "wss://ws.test"));
         assertThat(ConfigLoader.ENVIRONMENT).hasSize(13);
     }
