@@ -20,7 +20,9 @@ import io.openoms.domain.value.AccountId;
 import io.openoms.domain.value.Product;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -162,7 +165,7 @@ public final class InvariantChecker {
             }
         }
         List<String> violations = new ArrayList<>();
-        Set<PositionKey> keys = new java.util.HashSet<>(fromFills.keySet());
+        Set<PositionKey> keys = new HashSet<>(fromFills.keySet());
         keys.addAll(held.keySet());
         for (PositionKey key : keys) {
             BigDecimal expected = fromFills.getOrDefault(key, BigDecimal.ZERO);
@@ -179,7 +182,7 @@ public final class InvariantChecker {
             List<JournalRecord> records, List<Position> stored, AccountingMethod method) {
         Map<ClientOrderId, Order> orders = new HashMap<>();
         PositionManager positions = new PositionManager();
-        Set<AccountId> accounts = new java.util.HashSet<>();
+        Set<AccountId> accounts = new HashSet<>();
         for (JournalRecord record : records) {
             OrderEvent event = record.event();
             Order order = orders.containsKey(event.orderId())
@@ -199,7 +202,7 @@ public final class InvariantChecker {
         Map<PositionKey, List<String>> replayed = byKey(positions.positions(true));
         Map<PositionKey, List<String>> held = byKey(stored);
         List<String> violations = new ArrayList<>();
-        Set<PositionKey> keys = new java.util.HashSet<>(replayed.keySet());
+        Set<PositionKey> keys = new HashSet<>(replayed.keySet());
         keys.addAll(held.keySet());
         for (PositionKey key : keys) {
             List<String> expected = replayed.getOrDefault(key, List.of());
@@ -216,8 +219,7 @@ public final class InvariantChecker {
     private static Map<PositionKey, List<String>> byKey(List<Position> positions) {
         Map<PositionKey, List<String>> byKey = new HashMap<>();
         positions.stream()
-                .sorted(java.util.Comparator.comparing((Position p) -> p.isOpen())
-                        .thenComparing(Position::openedAt))
+                .sorted(Comparator.comparing((Position p) -> p.isOpen()).thenComparing(Position::openedAt))
                 .forEach(p -> byKey.computeIfAbsent(p.key(), k -> new ArrayList<>())
                         .add(p.side() + " " + p.quantity() + " cost " + p.openCost() + " lots " + p.lots()
                                 + " realized " + p.realizedPnl() + " fees " + p.fees() + " opened " + p.openedAt()
@@ -236,7 +238,7 @@ public final class InvariantChecker {
                     () -> system.events().orderEvents().equals(journalled));
         } catch (AssertionError timedOut) {
             Map<ClientOrderId, List<OrderEvent>> seen = system.events().orderEvents();
-            Set<ClientOrderId> ids = new java.util.TreeSet<>(java.util.Comparator.comparing(ClientOrderId::value));
+            Set<ClientOrderId> ids = new TreeSet<>(Comparator.comparing(ClientOrderId::value));
             ids.addAll(seen.keySet());
             ids.addAll(journalled.keySet());
             for (ClientOrderId id : ids) {
@@ -288,7 +290,7 @@ public final class InvariantChecker {
                 violations.add("order " + id + " was sent to the venue " + count + " times");
             }
         });
-        Set<BrokerOrderId> venueIds = new java.util.HashSet<>();
+        Set<BrokerOrderId> venueIds = new HashSet<>();
         for (BrokerOrder v : atVenue) {
             venueIds.add(v.brokerOrderId());
             List<Order> mapped = byBrokerId.getOrDefault(v.brokerOrderId(), List.of());

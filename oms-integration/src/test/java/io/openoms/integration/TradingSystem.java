@@ -52,6 +52,7 @@ import io.openoms.domain.value.AccountId;
 import io.openoms.domain.value.Money;
 import io.openoms.domain.value.Price;
 import io.openoms.domain.value.StrategyId;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -454,7 +455,7 @@ public final class TradingSystem implements AutoCloseable {
         return positions().stream()
                 .filter(p -> p.key().instrument().equals(instrument))
                 .map(Position::signedQuantity)
-                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)
+                .reduce(BigDecimal.ZERO, BigDecimal::add)
                 .longValueExact();
     }
 
