@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,10 +46,13 @@ public final class EventStreamRoutes implements HttpRoutes {
     private static final int PAGE = 500;
     private static final long POLL_MILLIS = 1_000;
     private static final long KEEP_ALIVE_MILLIS = 15_000;
+    private static final long STOP_WAIT_MILLIS = 3_000;
 
     private final Journal journal;
     private final OrderEventSubscription subscriptions;
     private final AtomicInteger clients = new AtomicInteger();
+    private final Set<LinkedBlockingQueue<Object>> streams = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
 
     @Inject
     public EventStreamRoutes(Journal journal, OrderEventSubscription subscriptions) {
@@ -80,9 +85,28 @@ public final class EventStreamRoutes implements HttpRoutes {
         return query == null || query.isBlank() ? null : query.trim();
     }
 
+    /** Ends every stream and waits up to {@link #STOP_WAIT_MILLIS} for them to finish. */
+    @Override
+    public void stopping() {
+        stopping = true;
+        streams.forEach(wake -> wake.offer(Boolean.TRUE));
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_WAIT_MILLIS);
+        synchronized (clients) {
+            while (clients.get() > 0 && System.nanoTime() < deadline) {
+                try {
+                    clients.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
     private void stream(SseClient client) {
         clients.incrementAndGet();
         LinkedBlockingQueue<Object> wake = new LinkedBlockingQueue<>();
+        streams.add(wake);
         LinkedBlockingQueue<OmsEvent> live = new LinkedBlockingQueue<>();
         Object tick = new Object();
         Subscription subscription = subscriptions.subscribe(event -> {
@@ -98,7 +122,7 @@ public final class EventStreamRoutes implements HttpRoutes {
             long cursor = resume == null ? head() : Long.parseLong(resume);
             client.sendComment("openoms events after journal sequence " + cursor);
             long lastWrite = System.nanoTime();
-            while (!client.terminated()) {
+            while (!client.terminated() && !stopping) {
                 boolean sent = false;
                 List<JournalRecord> page;
                 do {
@@ -127,11 +151,20 @@ public final class EventStreamRoutes implements HttpRoutes {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            LOG.warn("event stream ended: {}", e.toString());
+            // The client went away or the server is stopping (the journal closed): the stream ends.
+            LOG.debug("event stream ended: {}", e.toString());
         } finally {
             subscription.close();
-            clients.decrementAndGet();
-            client.close();
+            streams.remove(wake);
+            synchronized (clients) {
+                clients.decrementAndGet();
+                clients.notifyAll();
+            }
+            try {
+                client.close();
+            } catch (RuntimeException e) {
+                LOG.debug("event stream already closed: {}", e.toString());
+            }
         }
     }
 

@@ -9,4 +9,10 @@ import io.javalin.config.RoutesConfig;
  */
 public interface HttpRoutes {
     void addTo(RoutesConfig routes);
+
+    /**
+     * The server is about to stop: end long-lived responses (event streams) now, while their requests
+     * are still valid. Called once, before the server stops accepting; returns when they ended or gave up.
+     */
+    default void stopping() {}
 }

@@ -86,6 +86,7 @@ public final class JavalinHttpServer implements HttpService {
     public void stop() {
         synchronized (lifecycle) {
             if (app != null) {
+                routes.forEach(HttpRoutes::stopping);
                 app.stop();
                 app = null;
             }

@@ -86,7 +86,7 @@ public final class RiskRoutes implements HttpRoutes {
     private void replaceLimits(Context ctx) {
         ObjectNode body = ApiJson.body(ctx, false);
         RequestFields fields = new RequestFields(body, LIMIT_KEYS);
-        AccountId account = accountOf(ctx, fields);
+        Optional<AccountId> account = accountOf(ctx, fields);
         RiskLimits.Builder builder = RiskLimits.builder()
                 .enforceMarketHours(fields.bool("enforceMarketHours").orElse(false))
                 .checkBuyingPower(fields.bool("checkBuyingPower").orElse(false));
@@ -168,8 +168,8 @@ public final class RiskRoutes implements HttpRoutes {
             throw ApiException.invalidFields(Map.of("limits", e.getMessage()));
         }
         String actor = ApiAccessRoutes.principal(ctx).name();
-        RiskLimits stored = EngineCalls.await(risk.replaceLimits(account, limits, actor));
-        ApiJson.write(ctx, 200, limitsView(account, stored));
+        RiskLimits stored = EngineCalls.await(risk.replaceLimits(account.orElseThrow(), limits, actor));
+        ApiJson.write(ctx, 200, limitsView(account.orElseThrow(), stored));
     }
 
     private void tradingState(Context ctx) {
@@ -179,22 +179,20 @@ public final class RiskRoutes implements HttpRoutes {
 
     private void setTradingState(Context ctx) {
         RequestFields fields = new RequestFields(ApiJson.body(ctx, false), STATE_KEYS);
-        AccountId account = accountOf(ctx, fields);
+        Optional<AccountId> account = accountOf(ctx, fields);
         Optional<TradingState> state = fields.enumValue("state", TradingState.class, true);
         Optional<String> reason = fields.requiredText("reason");
         reason.filter(String::isBlank).ifPresent(blank -> fields.problem("reason", "must not be blank"));
         fields.check();
         String actor = ApiAccessRoutes.principal(ctx).name();
-        TradingStateChange change =
-                EngineCalls.await(risk.setTradingState(account, state.orElseThrow(), reason.orElseThrow(), actor));
-        ApiJson.write(ctx, 200, ApiViews.tradingState(account, change));
+        TradingStateChange change = EngineCalls.await(
+                risk.setTradingState(account.orElseThrow(), state.orElseThrow(), reason.orElseThrow(), actor));
+        ApiJson.write(ctx, 200, ApiViews.tradingState(account.orElseThrow(), change));
     }
 
-    private AccountId accountOf(Context ctx, RequestFields fields) {
+    private Optional<AccountId> accountOf(Context ctx, RequestFields fields) {
         Optional<String> named = fields.text("account").or(() -> Optional.ofNullable(ctx.queryParam("account")));
-        Optional<AccountId> account = accounts.resolve(fields, named);
-        fields.check();
-        return account.orElseThrow();
+        return accounts.resolve(fields, named);
     }
 
     static Map<String, Object> limitsView(AccountId account, RiskLimits limits) {
