@@ -48,7 +48,8 @@ public final class Cli {
         CommandLine commandLine = new CommandLine(new OmsCommand())
                 .addSubcommand(new RunCommand(environment, runtimes))
                 .addSubcommand(new MigrateCommand(environment))
-                .addSubcommand(new ConfigCommand(environment));
+                .addSubcommand(new ConfigCommand(environment))
+                .addSubcommand(new BenchCommand(environment));
         commandLine.setExecutionExceptionHandler((e, line, parseResult) -> {
             PrintWriter err = line.getErr();
             if (e instanceof ConfigException) {
