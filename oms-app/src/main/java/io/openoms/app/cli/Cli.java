@@ -51,7 +51,8 @@ public final class Cli {
                 .addSubcommand(new ConfigCommand(environment))
                 .addSubcommand(new CommandLine(new ZerodhaCommand())
                         .addSubcommand(new ZerodhaCommand.LoginUrl(environment))
-                        .addSubcommand(new ZerodhaCommand.Session(environment)));
+                        .addSubcommand(new ZerodhaCommand.Session(environment)))
+                .addSubcommand(new BenchCommand(environment));
         commandLine.setExecutionExceptionHandler((e, line, parseResult) -> {
             PrintWriter err = line.getErr();
             if (e instanceof ConfigException) {

@@ -1,0 +1,208 @@
+package io.openoms.app.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import io.openoms.app.bench.EngineBenchmark;
+import io.openoms.app.bench.RiskBenchmark;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.HdrHistogram.Histogram;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code oms bench}: the engine benchmarks. {@code --mode memory} and {@code --mode postgres} drive
+ * the real engine end to end (see {@link EngineBenchmark}); {@code --mode risk} times pre-trade
+ * validation with every standard check (see {@link RiskBenchmark}). Progress goes to stderr, a summary
+ * table to stdout, and the last line of stdout is machine-readable: {@code mode=<m> orders=<n>
+ * throughput_per_s=<x> p50_us=<a> p99_us=<b> p999_us=<c>}.
+ */
+@Command(
+        name = "bench",
+        description = {
+            "Benchmark the engine: full order lifecycles (submit, accepted, filled, position) against the"
+                    + " simulated venue with the journal in memory or on PostgreSQL (OMS_DB_URL, a fresh schema"
+                    + " dropped afterwards), or pre-trade validation alone (--mode risk).",
+            "The last line of stdout is: mode=<m> orders=<n> throughput_per_s=<x> p50_us=<a> p99_us=<b> p999_us=<c>"
+        },
+        mixinStandardHelpOptions = true)
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(
+            names = "--mode",
+            defaultValue = "memory",
+            description = "memory (default), postgres (journal on OMS_DB_URL) or risk (validation alone)")
+    String mode;
+
+    @Option(
+            names = "--orders",
+            defaultValue = "200000",
+            description =
+                    "orders (lifecycles) measured; with --mode risk, validations per round (default ${DEFAULT-VALUE})")
+    int orders;
+
+    @Option(
+            names = "--rate",
+            defaultValue = "0",
+            description = "offered orders per second, open loop, latency from each order's intended send time;"
+                    + " 0 (default) sends as fast as the engine takes them")
+    int rate;
+
+    @Option(
+            names = "--warmup",
+            description = "orders run first and not measured (default: as many as --orders, at most 200000;"
+                    + " with --mode risk, warm-up rounds, default 5)")
+    Integer warmup;
+
+    @Option(
+            names = "--window",
+            defaultValue = "256",
+            description = "without --rate: at most this many lifecycles outstanding (default ${DEFAULT-VALUE})")
+    int window;
+
+    private final Map<String, String> environment;
+
+    BenchCommand(Map<String, String> environment) {
+        this.environment = requireNonNull(environment, "environment is null");
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        String chosen = mode.toLowerCase(Locale.ROOT);
+        if (!chosen.equals("memory") && !chosen.equals("postgres") && !chosen.equals("risk")) {
+            throw usage("--mode must be memory, postgres or risk, got '" + mode + "'");
+        }
+        if (orders < 1 || orders > 50_000_000) {
+            throw usage("--orders must be between 1 and 50000000, got " + orders);
+        }
+        if (rate < 0 || rate > 10_000_000) {
+            throw usage("--rate must be between 0 (as fast as possible) and 10000000 per second, got " + rate);
+        }
+        if (warmup != null && (warmup < 0 || warmup > 50_000_000)) {
+            throw usage("--warmup must be between 0 and 50000000, got " + warmup);
+        }
+        if (window < 1 || window > 1_000_000) {
+            throw usage("--window must be between 1 and 1000000, got " + window);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (chosen.equals("risk")) {
+            return risk(out, err);
+        }
+        Optional<String> url =
+                Optional.ofNullable(environment.get("OMS_DB_URL")).filter(value -> !value.isBlank());
+        if (chosen.equals("postgres") && url.isEmpty()) {
+            throw usage("--mode postgres needs OMS_DB_URL (jdbc:postgresql://host:5432/db), with OMS_DB_USER and"
+                    + " OMS_DB_PASSWORD as needed");
+        }
+        EngineBenchmark.Options options = new EngineBenchmark.Options(
+                chosen.equals("memory") ? EngineBenchmark.Mode.MEMORY : EngineBenchmark.Mode.POSTGRES,
+                orders,
+                rate,
+                warmup != null ? warmup : Math.min(orders, 200_000),
+                window,
+                url,
+                environment.getOrDefault("OMS_DB_USER", "postgres"),
+                environment.getOrDefault("OMS_DB_PASSWORD", ""));
+        err.printf(
+                "oms bench: %s mode, %,d orders after %,d warm-up, %s; %d cores, java %s%n",
+                chosen,
+                orders,
+                options.warmup(),
+                rate > 0 ? String.format("%,d/s offered (open loop)", rate) : "as fast as possible",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
+        err.flush();
+        EngineBenchmark.Result result = new EngineBenchmark(err).run(options);
+        err.flush();
+        Histogram latency = result.latency();
+        Histogram lifecycle = result.lifecycleLatency();
+        out.printf("%-34s %s%n", "mode", chosen);
+        out.printf("%-34s %,d%n", "orders measured", result.orders());
+        out.printf("%-34s %,d%n", "lifecycles completed (filled)", result.completed());
+        out.printf("%-34s %,d%n", "refused or not filled", result.failed());
+        out.printf("%-34s %.3f%n", "elapsed s", result.elapsedSeconds());
+        out.printf("%-34s %s%n", "offered rate /s", rate > 0 ? String.format("%,d", rate) : "max");
+        out.printf("%-34s %,.0f%n", "throughput lifecycles/s", result.throughputPerSecond());
+        out.printf("%-34s %s%n", "latency measured", result.latencyLabel());
+        row(out, "  latency", latency);
+        row(out, "  full lifecycle (to FILLED)", lifecycle);
+        out.printf("%-34s %,d%n", "engine thread CPU ns/lifecycle", result.engineCpuNanosPerLifecycle());
+        out.printf("%-34s %,d%n", "engine thread bytes/lifecycle", result.engineBytesPerLifecycle());
+        out.printf("%-34s %,d%n", "all threads bytes/lifecycle", result.totalBytesPerLifecycle());
+        out.println(machineLine(
+                chosen,
+                result.orders(),
+                result.throughputPerSecond(),
+                latency.getValueAtPercentile(50),
+                latency.getValueAtPercentile(99),
+                latency.getValueAtPercentile(99.9)));
+        out.flush();
+        return result.completed() + result.failed() >= result.orders() ? 0 : Cli.FAILED;
+    }
+
+    private int risk(PrintWriter out, PrintWriter err) {
+        int warmupRounds = warmup != null ? Math.max(1, Math.min(warmup, 1_000)) : 5;
+        err.printf(
+                "oms bench: risk mode, %,d validations per round, %d warm-up rounds, 10 timed rounds%n",
+                orders, warmupRounds);
+        err.flush();
+        RiskBenchmark.Result result = new RiskBenchmark(err).run(orders, warmupRounds, 10);
+        err.flush();
+        double average = result.median();
+        Histogram perCall = result.perCall();
+        out.printf("%-34s %s%n", "mode", "risk (all standard checks, plain measured loop)");
+        out.printf("%-34s %,d x 10 rounds%n", "validations", result.iterations());
+        out.printf("%-34s %,.0f%n", "average ns/validation (median round)", average);
+        out.printf("%-34s %,.0f%n", "validations/s (one thread)", 1e9 / average);
+        row(out, "  per call (timed singly)", perCall);
+        out.printf("%-34s %,d%n", "bytes allocated/validation", result.bytesPerValidation());
+        out.println(machineLine(
+                "risk",
+                result.iterations(),
+                1e9 / average,
+                perCall.getValueAtPercentile(50),
+                perCall.getValueAtPercentile(99),
+                perCall.getValueAtPercentile(99.9)));
+        out.flush();
+        return 0;
+    }
+
+    private static void row(PrintWriter out, String label, Histogram nanos) {
+        out.printf(
+                "%-34s p50 %s  p99 %s  p99.9 %s  max %s (us)%n",
+                label,
+                micros(nanos.getValueAtPercentile(50)),
+                micros(nanos.getValueAtPercentile(99)),
+                micros(nanos.getValueAtPercentile(99.9)),
+                micros(nanos.getMaxValue()));
+    }
+
+    static String machineLine(String mode, long orders, double throughput, long p50, long p99, long p999) {
+        return String.format(
+                Locale.ROOT,
+                "mode=%s orders=%d throughput_per_s=%.0f p50_us=%s p99_us=%s p999_us=%s",
+                mode,
+                orders,
+                throughput,
+                micros(p50),
+                micros(p99),
+                micros(p999));
+    }
+
+    private static String micros(long nanos) {
+        return String.format(Locale.ROOT, "%.1f", nanos / 1_000.0);
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}
