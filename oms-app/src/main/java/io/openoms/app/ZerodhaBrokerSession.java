@@ -92,7 +92,7 @@ final class ZerodhaBrokerSession implements BrokerSession {
             } else {
                 LOG.info("Kite access token from {}", KiteConfig.ENV_ACCESS_TOKEN);
             }
-            scheduler = Executors.newSingleThreadScheduledExecutor(daemon("oms-kite-stream"));
+            scheduler = new LoggingScheduler(daemon("oms-kite-stream"));
             fetches = Executors.newSingleThreadExecutor(daemon("oms-kite-trades"));
             updates = new KiteStreamFills(core, gateway, rateLimits, fetches);
             stream = new KiteOrderStream(config, session, tags, updates, http, scheduler, clock);
@@ -164,6 +164,13 @@ final class ZerodhaBrokerSession implements BrokerSession {
                         "Kite access token of {} activated from {}",
                         stored.get().userId(),
                         tokens.file());
+                if (stream != null) {
+                    // A stream waiting for a login re-checks only every streamMaxBackoff: connect with the new token
+                    // now.
+                    stream.close();
+                    stream = new KiteOrderStream(config, session, tags, updates, http, scheduler, clock);
+                    stream.start();
+                }
             }
         }
     }
@@ -218,6 +225,33 @@ final class ZerodhaBrokerSession implements BrokerSession {
         }
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
+    }
+
+    /** A scheduler that logs a task's failure: a plain one keeps it in a future nobody reads. */
+    private static final class LoggingScheduler extends java.util.concurrent.ScheduledThreadPoolExecutor {
+        LoggingScheduler(java.util.concurrent.ThreadFactory threads) {
+            super(1, threads);
+        }
+
+        @Override
+        protected void afterExecute(Runnable task, Throwable failure) {
+            super.afterExecute(task, failure);
+            if (failure == null
+                    && task instanceof java.util.concurrent.Future<?> future
+                    && future.isDone()
+                    && !future.isCancelled()) {
+                try {
+                    future.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    failure = e.getCause();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (failure != null) {
+                LOG.error("a task of the Kite order stream failed", failure);
+            }
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

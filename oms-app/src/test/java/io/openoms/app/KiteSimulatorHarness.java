@@ -21,7 +21,7 @@ import java.util.function.Consumer;
 
 /**
  * A started Kite simulator on loopback over a calm venue (no walk, no slippage, no fees, instant
- * acknowledgements) listing NSE:INFY at 1500 and NSE:TCS at 3400, and the environment that points the
+ * acknowledgements, and, as the real Kite, no streamed update for a mere placement) listing NSE:INFY at 1500 and NSE:TCS at 3400, and the environment that points the
  * app at it.
  */
 public final class KiteSimulatorHarness implements AutoCloseable {
@@ -49,6 +49,7 @@ public final class KiteSimulatorHarness implements AutoCloseable {
         venue = new SimulatedVenue(venueConfig, instruments, start);
         KiteSimulatorConfig.Builder config = KiteSimulatorConfig.builder()
                 .heartbeatInterval(Duration.ofMillis(500))
+                .streamPlacementAcknowledgements(false)
                 .replyHold(Duration.ofSeconds(5));
         customisation.accept(config);
         simulator = new KiteSimulator(config.build(), venue, instruments).start();
