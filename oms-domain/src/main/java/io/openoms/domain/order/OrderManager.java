@@ -41,6 +41,7 @@ import java.util.Optional;
 public final class OrderManager {
     private final Map<ClientOrderId, Order> orders = new LinkedHashMap<>();
     private final Map<BrokerOrderId, ClientOrderId> byBrokerOrderId = new HashMap<>();
+    private final Map<ClientOrderId, Order> open = new LinkedHashMap<>();
 
     /**
      * Enters a new order in {@code CREATED}. When the instrument is known, the quantity must fit its
@@ -293,9 +294,12 @@ public final class OrderManager {
                 .map(orders::get);
     }
 
-    /** The orders that may still trade, in entry order. */
+    /**
+     * The orders that may still trade, in the order they became open. Kept as an index so that the
+     * risk checks, which ask for it on every submit, cost the open orders and not the whole session.
+     */
     public List<Order> openOrders() {
-        return orders.values().stream().filter(Order::isOpen).toList();
+        return List.copyOf(open.values());
     }
 
     /** Every order, in entry order. */
@@ -329,6 +333,11 @@ public final class OrderManager {
 
     private void store(Order order) {
         orders.put(order.id(), order);
+        if (order.isOpen()) {
+            open.put(order.id(), order);
+        } else {
+            open.remove(order.id());
+        }
         order.brokerOrderId().ifPresent(brokerId -> byBrokerOrderId.put(brokerId, order.id()));
     }
 
