@@ -254,7 +254,9 @@ class RiskProperties {
                 && (after == 0 || Long.signum(after) == Long.signum(committed));
         assertThat(passed).isEqualTo(reduceOnly && shrinks);
         Statistics.label("passed").collect(passed);
-        Statistics.label("passed").coverage(coverage -> coverage.check(true).percentage(p -> p >= 5));
+        // About 5% of random cases pass; the bound only proves the passing branch is exercised, with
+        // enough margin below the mean that a random seed cannot fail it (1000 tries: σ ≈ 0.7%).
+        Statistics.label("passed").coverage(coverage -> coverage.check(true).percentage(p -> p >= 1));
     }
 
     private static void assertWellFormed(PreTradeValidator validator, RiskDecision decision) {
