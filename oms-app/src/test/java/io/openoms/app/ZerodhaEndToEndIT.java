@@ -324,6 +324,10 @@ class ZerodhaEndToEndIT {
                 "the order stream with the new token",
                 () -> injector.getInstance(ZerodhaBrokerSession.class).state()
                         == io.openoms.app.runtime.BrokerSessionState.CONNECTED);
+        // Losing the session tripped the automatic kill switch; after the re-login an admin resumes.
+        injector.getInstance(io.openoms.domain.port.in.RiskAdministration.class)
+                .setTradingState(PAPER, io.openoms.domain.risk.TradingState.ACTIVE, "re-logged in", "admin")
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
         OrderCommandResult result =
                 submit(order(INFY).buy().type(OrderType.MARKET).quantity(1).build());
         assertThat(result).as(result.toString()).isInstanceOf(OrderCommandResult.Accepted.class);
