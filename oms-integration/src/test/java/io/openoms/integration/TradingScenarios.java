@@ -143,8 +143,6 @@ abstract class TradingScenarios {
                 .toList();
     }
 
-    // ---------------------------------------------------------------- lifecycles
-
     @Test
     void a_market_order_fills_at_once_and_opens_a_position() {
         Order order = system.submitAccepted(buy(10));
@@ -290,8 +288,6 @@ abstract class TradingScenarios {
         assertThat(system.netQuantity(INFY)).isEqualTo(3);
     }
 
-    // ---------------------------------------------------------------- risk and the kill switch
-
     @Test
     void risk_checks_refuse_orders_over_the_quantity_notional_and_price_band_limits_and_nothing_is_sent() {
         system.replaceLimits(RiskLimits.defaults().toBuilder()
@@ -389,8 +385,6 @@ abstract class TradingScenarios {
                 .contains("TRADING_STATE");
     }
 
-    // ---------------------------------------------------------------- unknown outcomes
-
     @Test
     void an_ambiguous_submit_that_was_placed_is_found_by_the_monitor_and_never_placed_twice() {
         system.venue().disconnectStream();
@@ -476,8 +470,6 @@ abstract class TradingScenarios {
         system.venue().reconnectStream();
     }
 
-    // ---------------------------------------------------------------- faulty streams
-
     @Test
     @VenueLiquidity(3)
     void duplicated_and_out_of_order_updates_leave_exact_fills() {
@@ -537,8 +529,6 @@ abstract class TradingScenarios {
         assertThat(system.incarnations()).isEqualTo(2);
     }
 
-    // ---------------------------------------------------------------- expiry
-
     @Test
     void a_gtd_order_expires_at_its_expiry() {
         Order order = system.submitAccepted(
@@ -570,8 +560,6 @@ abstract class TradingScenarios {
         system.awaitStatus(order.id(), OrderStatus.EXPIRED);
         assertThat(venueOrdersOf(order).get(0).status()).isEqualTo(OrderStatus.CANCELLED);
     }
-
-    // ---------------------------------------------------------------- events, adoption, quarantine, outage
 
     @Test
     @VenueLiquidity(4)

@@ -167,8 +167,6 @@ public final class TradingSystem implements AutoCloseable {
         return new Builder(database);
     }
 
-    // ---------------------------------------------------------------- the parts
-
     public TradingEngine engine() {
         return engine;
     }
@@ -226,8 +224,6 @@ public final class TradingSystem implements AutoCloseable {
     public int incarnations() {
         return incarnations;
     }
-
-    // ---------------------------------------------------------------- lifecycle
 
     private TradingSystem open() {
         persistence = Persistence.open(database.config(), clock);
@@ -310,8 +306,6 @@ public final class TradingSystem implements AutoCloseable {
         stop();
     }
 
-    // ---------------------------------------------------------------- time and the venue
-
     /** One step: the clock and the venue advance {@link #STEP}, prices move a step, orders match; then settles. */
     public EngineSnapshot step() {
         clock.advance(STEP);
@@ -353,8 +347,6 @@ public final class TradingSystem implements AutoCloseable {
         settle();
         return report;
     }
-
-    // ---------------------------------------------------------------- order entry
 
     public static OrderRequest.Builder buy(long quantity) {
         return OrderRequest.builder()
@@ -405,8 +397,6 @@ public final class TradingSystem implements AutoCloseable {
     public TradingStateChange setTradingState(TradingState state, String reason) {
         return Await.get(engine.setTradingState(ACCOUNT, state, reason, "admin"));
     }
-
-    // ---------------------------------------------------------------- reading
 
     /** The order as last made durable. */
     public Order order(ClientOrderId id) {

@@ -231,8 +231,6 @@ public final class TradingEngine
                 new BrokerDispatcher(dispatchExecutor, rateLimits, config, this::enqueueInternal, brokerCallsInFlight);
     }
 
-    // ---------------------------------------------------------------- lifecycle
-
     /**
      * Restores open orders, positions (closed ones too), limits and trading states from the stores,
      * records an unknown submit outcome for every order found in {@code PENDING_SUBMISSION} (it may
@@ -314,29 +312,28 @@ public final class TradingEngine
         state = State.STOPPED;
     }
 
-    // ---------------------------------------------------------------- driving ports
-
     @Override
     public CompletableFuture<OrderCommandResult> submit(SubmitOrder command) {
         requireNonNull(command, "command is null");
-        CompletableFuture<OrderCommandResult> result = new CompletableFuture<>();
-        offer(new EngineCommand.Submit(command, result), result);
-        return result;
+        return orderCommand(result -> new EngineCommand.Submit(command, result));
     }
 
     @Override
     public CompletableFuture<OrderCommandResult> modify(ModifyOrder command) {
         requireNonNull(command, "command is null");
-        CompletableFuture<OrderCommandResult> result = new CompletableFuture<>();
-        offer(new EngineCommand.Modify(command, result), result);
-        return result;
+        return orderCommand(result -> new EngineCommand.Modify(command, result));
     }
 
     @Override
     public CompletableFuture<OrderCommandResult> cancel(CancelOrder command) {
         requireNonNull(command, "command is null");
+        return orderCommand(result -> new EngineCommand.Cancel(command, result));
+    }
+
+    private CompletableFuture<OrderCommandResult> orderCommand(
+            java.util.function.Function<CompletableFuture<OrderCommandResult>, EngineCommand> command) {
         CompletableFuture<OrderCommandResult> result = new CompletableFuture<>();
-        offer(new EngineCommand.Cancel(command, result), result);
+        offer(command.apply(result), result);
         return result;
     }
 
@@ -458,8 +455,6 @@ public final class TradingEngine
         put(new EngineCommand.StreamReconnected(requireNonNull(broker, "broker is null")));
     }
 
-    // ---------------------------------------------------------------- hooks for the monitor and reconciliation
-
     /** Applies the broker's view of one order (as {@link #orderUpdated}); completes once durable. */
     public CompletableFuture<Void> applyBrokerSnapshot(String broker, BrokerOrder order) {
         CompletableFuture<Void> done = new CompletableFuture<>();
@@ -537,8 +532,6 @@ public final class TradingEngine
         return brokerCallsInFlight.get();
     }
 
-    // ---------------------------------------------------------------- queueing
-
     private void offer(EngineCommand command, CompletableFuture<OrderCommandResult> result) {
         tryOffer(command).ifPresent(code -> result.complete(failed(code, message(code))));
     }
@@ -607,8 +600,6 @@ public final class TradingEngine
             LOG.error("interrupted while handing a broker answer to the engine; lost {}", command);
         }
     }
-
-    // ---------------------------------------------------------------- the engine thread
 
     private void runLoop() {
         try {
@@ -915,8 +906,6 @@ public final class TradingEngine
         }
     }
 
-    // ---------------------------------------------------------------- order entry
-
     private void handleSubmit(EngineCommand.Submit command, Unit unit, Instant now) {
         CompletableFuture<OrderCommandResult> result = command.result();
         OrderRequest request = command.command().request();
@@ -1145,8 +1134,6 @@ public final class TradingEngine
         unit.complete(command.result(), List.copyOf(expired));
         unit.onFailure(message -> command.result().completeExceptionally(new JournalException(message)));
     }
-
-    // ---------------------------------------------------------------- broker answers and updates
 
     private void handleBrokerReply(EngineCommand.BrokerReply reply, Unit unit, Instant now) {
         ClientOrderId id = reply.orderId();
@@ -1550,8 +1537,6 @@ public final class TradingEngine
         unit.complete(result, new OrderCommandResult.Accepted(orders.get(id)));
         unit.onFailure(message -> result.complete(failed(FailureCode.JOURNAL_UNAVAILABLE, message)));
     }
-
-    // ---------------------------------------------------------------- helpers
 
     /** Journals the events of one domain call: the unit records each with the order after it. */
     private void record(Unit unit, List<OrderEvent> events) {

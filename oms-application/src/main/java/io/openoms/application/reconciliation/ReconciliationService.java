@@ -238,8 +238,6 @@ public final class ReconciliationService implements Reconciliation {
         return decision;
     }
 
-    // ---------------------------------------------------------------- a run
-
     private synchronized ReconciliationReport run() {
         Instant startedAt = clock.instant();
         String runId = "rec-" + startedAt.toEpochMilli() + "-" + runs.incrementAndGet();

@@ -2,7 +2,7 @@ package io.openoms.domain.order;
 
 import static java.util.Objects.requireNonNull;
 
-/** An order with this client order id already exists; entering it again would double the order. */
+/** An order with this client order id already exists; entering it again would place the same order twice. */
 public final class DuplicateOrderException extends IllegalArgumentException {
     private final ClientOrderId orderId;
 
