@@ -64,17 +64,11 @@ final class EngineRiskContext implements RiskContext {
 
     /** The account's realized plus unrealized P&L over all its positions, open and closed. */
     static Money totalPnl(PositionManager positions, MarketData marketData, AccountId account) {
-        Money total = Money.ZERO;
-        for (Position position : positions.positions(true)) {
-            if (!position.key().account().equals(account)) {
-                continue;
-            }
-            total = total.plus(position.realizedPnl());
-            if (position.isOpen()) {
-                total = total.plus(valuationPrice(position, marketData)
-                        .map(position::unrealizedPnl)
-                        .orElse(Money.ZERO));
-            }
+        Money total = positions.realizedPnl(account);
+        for (Position position : positions.openPositions(account)) {
+            total = total.plus(valuationPrice(position, marketData)
+                    .map(position::unrealizedPnl)
+                    .orElse(Money.ZERO));
         }
         return total;
     }

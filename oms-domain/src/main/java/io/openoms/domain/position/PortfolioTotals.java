@@ -49,6 +49,18 @@ public record PortfolioTotals(
         return realizedPnl.plus(unrealizedPnl);
     }
 
+    PortfolioTotals plus(PortfolioTotals other) {
+        return new PortfolioTotals(
+                realizedPnl.plus(other.realizedPnl),
+                unrealizedPnl.plus(other.unrealizedPnl),
+                fees.plus(other.fees),
+                grossExposure.plus(other.grossExposure),
+                netExposure.plus(other.netExposure),
+                longExposure.plus(other.longExposure),
+                shortExposure.plus(other.shortExposure),
+                openPositions + other.openPositions);
+    }
+
     PortfolioTotals plus(Position position) {
         if (position.isClosed()) {
             return new PortfolioTotals(

@@ -41,7 +41,9 @@ import java.util.TreeMap;
  */
 public final class PositionManager {
     private final Map<PositionKey, Position> open = new LinkedHashMap<>();
-    private final List<Position> closed = new ArrayList<>();
+    private final ClosedPositionHistory closed = new ClosedPositionHistory();
+    private final Map<PositionKey, Position> lastClosed = new HashMap<>();
+    private final Map<AccountId, Map<StrategyId, PortfolioTotals>> closedTotals = new HashMap<>();
     private final Map<PositionKey, Set<TradeId>> appliedTrades = new HashMap<>();
     private final Map<AccountId, AccountingMethod> methods = new HashMap<>();
 
@@ -134,14 +136,16 @@ public final class PositionManager {
                 .toList();
     }
 
-    /** Open positions, preceded by the closed ones (in closing order) when {@code includeClosed}. */
+    /**
+     * Open positions, preceded by the closed ones (in closing order) when {@code includeClosed}. The
+     * list is immutable and does not change with later fills; it shares the closed history rather
+     * than copying it, so taking one costs only the open positions.
+     */
     public List<Position> positions(boolean includeClosed) {
         if (!includeClosed) {
             return openPositions();
         }
-        List<Position> all = new ArrayList<>(closed);
-        all.addAll(open.values());
-        return List.copyOf(all);
+        return closed.snapshot(List.copyOf(open.values()));
     }
 
     /** Every position of {@code key}: the closed ones in closing order, then the open one if any. */
@@ -150,6 +154,25 @@ public final class PositionManager {
         return positions(true).stream()
                 .filter(position -> position.key().equals(key))
                 .toList();
+    }
+
+    /**
+     * The realized P&L (net of fees) of {@code account} over every position, open and closed; costs
+     * the account's open positions, not its history.
+     */
+    public Money realizedPnl(AccountId account) {
+        requireNonNull(account, "account is null");
+        Money total = Money.ZERO;
+        for (PortfolioTotals closedOfStrategy :
+                closedTotals.getOrDefault(account, Map.of()).values()) {
+            total = total.plus(closedOfStrategy.realizedPnl());
+        }
+        for (Position position : open.values()) {
+            if (position.key().account().equals(account)) {
+                total = total.plus(position.realizedPnl());
+            }
+        }
+        return total;
     }
 
     /** The signed quantity {@code account} holds in {@code instrument} under {@code product}, over all strategies. */
@@ -189,13 +212,20 @@ public final class PositionManager {
         store(position);
     }
 
-    /** The totals of {@code account}'s positions, open and closed, and the same per strategy. */
+    /**
+     * The totals of {@code account}'s positions, open and closed, and the same per strategy. Closed
+     * positions are summed as they close, so this costs the open positions, not the history.
+     */
     public AccountPortfolio portfolio(AccountId account) {
         requireNonNull(account, "account is null");
         PortfolioTotals totals = PortfolioTotals.EMPTY;
         Map<String, StrategyId> strategyIds = new TreeMap<>();
-        Map<StrategyId, PortfolioTotals> perStrategy = new HashMap<>();
-        for (Position position : positions(true)) {
+        Map<StrategyId, PortfolioTotals> perStrategy = new HashMap<>(closedTotals.getOrDefault(account, Map.of()));
+        for (Map.Entry<StrategyId, PortfolioTotals> closedOfStrategy : perStrategy.entrySet()) {
+            totals = totals.plus(closedOfStrategy.getValue());
+            strategyIds.put(closedOfStrategy.getKey().value(), closedOfStrategy.getKey());
+        }
+        for (Position position : open.values()) {
             if (!position.key().account().equals(account)) {
                 continue;
             }
@@ -213,7 +243,14 @@ public final class PositionManager {
     private void store(Position position) {
         if (position.isClosed()) {
             open.remove(position.key());
-            closed.add(position);
+            closed.append(position);
+            lastClosed.put(position.key(), position);
+            closedTotals
+                    .computeIfAbsent(position.key().account(), account -> new HashMap<>())
+                    .merge(
+                            position.key().strategy(),
+                            PortfolioTotals.EMPTY.plus(position),
+                            (sum, one) -> sum.plus(position));
         } else {
             open.put(position.key(), position);
         }
@@ -224,10 +261,9 @@ public final class PositionManager {
         if (current != null) {
             return current;
         }
-        for (int i = closed.size() - 1; i >= 0; i--) {
-            if (closed.get(i).key().equals(key)) {
-                return closed.get(i);
-            }
+        Position closedLast = lastClosed.get(key);
+        if (closedLast != null) {
+            return closedLast;
         }
         throw new IllegalStateException("position " + key + " has applied trades but no position");
     }

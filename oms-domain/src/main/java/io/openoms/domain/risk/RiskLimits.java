@@ -74,7 +74,7 @@ public record RiskLimits(
      * and buying power checked.
      */
     public static RiskLimits defaults() {
-        return builder().build();
+        return Defaults.LIMITS;
     }
 
     /** Every check off, market hours and buying power included; for paper trading and tests. */
@@ -288,5 +288,10 @@ public record RiskLimits(
                     checkBuyingPower,
                     instrumentOverrides);
         }
+    }
+
+    /** Built once, on first use: the defaults are asked for on every order of an account without limits. */
+    private static final class Defaults {
+        static final RiskLimits LIMITS = builder().build();
     }
 }

@@ -139,6 +139,58 @@ class PositionProperties {
         }
     }
 
+    @Property
+    void portfolio_and_realized_pnl_equal_the_sums_over_every_position_and_snapshots_never_change(
+            @ForAll("trades") List<Trade> trades,
+            @ForAll("keyChoices") List<Integer> keyChoices,
+            @ForAll("marks") BigDecimal mark) {
+        List<PositionKey> keys = List.of(
+                KEY,
+                new PositionKey(KEY.account(), StrategyId.of("s2"), KEY.instrument(), KEY.product()),
+                new PositionKey(AccountId.of("ACC2"), StrategyId.of("s1"), KEY.instrument(), KEY.product()));
+        PositionManager manager = new PositionManager();
+        List<List<Position>> snapshots = new ArrayList<>();
+        List<List<Position>> copies = new ArrayList<>();
+        for (int i = 0; i < trades.size(); i++) {
+            PositionKey key = keys.get(keyChoices.get(i % keyChoices.size()));
+            manager.apply(key, trades.get(i).side(), fill(i, trades.get(i)));
+            manager.mark(KEY.instrument(), Price.of(mark), T0.plusSeconds(i));
+            List<Position> snapshot = manager.positions(true);
+            snapshots.add(snapshot);
+            copies.add(new ArrayList<>(snapshot));
+        }
+
+        List<Position> all = manager.positions(true);
+        for (AccountId account : List.of(KEY.account(), AccountId.of("ACC2"))) {
+            PortfolioTotals expected = PortfolioTotals.EMPTY;
+            Money realized = Money.ZERO;
+            for (Position position : all) {
+                if (position.key().account().equals(account)) {
+                    expected = expected.plus(position);
+                    realized = realized.plus(position.realizedPnl());
+                }
+            }
+            AccountPortfolio portfolio = manager.portfolio(account);
+            assertThat(portfolio.totals()).isEqualTo(expected);
+            assertThat(manager.realizedPnl(account)).isEqualTo(realized);
+            PortfolioTotals strategySum = portfolio.strategies().stream()
+                    .map(StrategyPortfolio::totals)
+                    .reduce(PortfolioTotals.EMPTY, PortfolioTotals::plus);
+            assertThat(strategySum).isEqualTo(expected);
+        }
+        assertThat(snapshots).isEqualTo(copies);
+    }
+
+    @Provide
+    Arbitrary<List<Integer>> keyChoices() {
+        return Arbitraries.integers().between(0, 2).list().ofMinSize(1).ofMaxSize(8);
+    }
+
+    @Provide
+    Arbitrary<BigDecimal> marks() {
+        return prices();
+    }
+
     @Provide
     Arbitrary<List<Trade>> trades() {
         Arbitrary<Side> sides = Arbitraries.of(Side.class);
