@@ -6,6 +6,9 @@ final class Decimals {
     private Decimals() {}
 
     static BigDecimal normalize(BigDecimal value) {
+        if (value.scale() == 0) {
+            return value;
+        }
         BigDecimal stripped = value.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }

@@ -50,7 +50,7 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
 
     /** {@code percent}% of this amount, e.g. {@code Money.of(200).percent(5)} is 10. */
     public Money percent(BigDecimal percent) {
-        return new Money(amount.multiply(percent).divide(BigDecimal.valueOf(100), DecimalPrecision.DIVISION));
+        return new Money(amount.multiply(percent).movePointLeft(2));
     }
 
     public Money max(Money other) {

@@ -50,10 +50,11 @@ public final class MinRewardToRiskCheck implements RiskCheck {
         }
         BigDecimal reward = target.minus(entry.get()).abs();
         BigDecimal risk = entry.get().minus(stop).abs();
-        BigDecimal ratio = reward.divide(risk, DecimalPrecision.DIVISION);
-        if (ratio.compareTo(min.get()) >= 0) {
+        // reward / risk >= min, compared without dividing: exact at the boundary, and cheaper
+        if (reward.compareTo(min.get().multiply(risk)) >= 0) {
             return RiskCheckResult.pass();
         }
+        BigDecimal ratio = reward.divide(risk, DecimalPrecision.DIVISION);
         return RiskCheckResult.fail("reward-to-risk " + Texts.rounded(ratio) + " (reward " + Texts.plain(reward)
                 + " / risk " + Texts.plain(risk) + " per unit, entry " + entry.get() + ") is below minRewardToRisk "
                 + Texts.plain(min.get()));
