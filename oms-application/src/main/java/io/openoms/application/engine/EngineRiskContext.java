@@ -114,7 +114,7 @@ final class EngineRiskContext implements RiskContext {
     @Override
     public BigDecimal openOrderQuantity(AccountId account, InstrumentId instrument, Product product, Side side) {
         BigDecimal total = BigDecimal.ZERO;
-        for (Order order : orders.openOrders()) {
+        for (Order order : orders.openOrderView()) {
             if (order.account().equals(account)
                     && order.instrument().equals(instrument)
                     && order.product().equals(product)
@@ -133,7 +133,7 @@ final class EngineRiskContext implements RiskContext {
     @Override
     public int openOrderCount(AccountId account) {
         int count = 0;
-        for (Order order : orders.openOrders()) {
+        for (Order order : orders.openOrderView()) {
             if (order.account().equals(account)) {
                 count++;
             }
@@ -149,7 +149,7 @@ final class EngineRiskContext implements RiskContext {
     @Override
     public Money openOrderNotional(AccountId account, Side side) {
         Money total = Money.ZERO;
-        for (Order order : orders.openOrders()) {
+        for (Order order : orders.openOrderView()) {
             if (!order.account().equals(account) || order.side() != side) {
                 continue;
             }

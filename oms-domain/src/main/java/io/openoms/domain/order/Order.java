@@ -62,6 +62,7 @@ public final class Order {
     private final OrderStatus status;
     private final Optional<OrderStatus> previousStatus;
     private final List<Fill> fills;
+    private final Quantity filledQuantity;
     private final Optional<Rejection> rejection;
     private final Optional<String> lastCancelRejection;
     private final Optional<String> lastModifyRejection;
@@ -97,6 +98,7 @@ public final class Order {
         this.status = d.status;
         this.previousStatus = d.previousStatus;
         this.fills = List.copyOf(d.fills);
+        this.filledQuantity = filledQuantity(fills);
         this.rejection = d.rejection;
         this.lastCancelRejection = d.lastCancelRejection;
         this.lastModifyRejection = d.lastModifyRejection;
@@ -430,7 +432,7 @@ public final class Order {
     }
 
     public Quantity filledQuantity() {
-        return filledQuantity(fills);
+        return filledQuantity;
     }
 
     private static Quantity filledQuantity(List<Fill> fills) {

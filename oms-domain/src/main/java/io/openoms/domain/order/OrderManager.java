@@ -20,6 +20,8 @@ import io.openoms.domain.order.OrderEvent.OrderRejected;
 import io.openoms.domain.order.OrderEvent.OrderReleased;
 import io.openoms.domain.order.OrderEvent.OrderSubmitted;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -300,6 +302,14 @@ public final class OrderManager {
      */
     public List<Order> openOrders() {
         return List.copyOf(open.values());
+    }
+
+    /**
+     * The same open orders as {@link #openOrders()}, as a read-only view without the copy: for a
+     * caller on the owning thread that reads it at once and does not keep it across changes.
+     */
+    public Collection<Order> openOrderView() {
+        return Collections.unmodifiableCollection(open.values());
     }
 
     /** Every order, in entry order. */
