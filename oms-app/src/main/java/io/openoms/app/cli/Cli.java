@@ -14,8 +14,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.IVersionProvider;
 
 /**
- * The command line: {@code oms run | migrate | config}. Later commands ({@code demo}, {@code bench},
- * the client commands) are added in {@link #commandLine} the same way. Exit codes: 0 success, 1 the
+ * The command line: {@code oms run | migrate | config | zerodha | demo | bench}. Later commands (the
+ * client commands) are added in {@link #commandLine} the same way. Exit codes: 0 success, 1 the
  * command failed, 2 bad usage or invalid configuration. Every failure prints one line on stderr
  * saying what went wrong and what to do; details go to the log.
  */
@@ -52,6 +52,7 @@ public final class Cli {
                 .addSubcommand(new CommandLine(new ZerodhaCommand())
                         .addSubcommand(new ZerodhaCommand.LoginUrl(environment))
                         .addSubcommand(new ZerodhaCommand.Session(environment)))
+                .addSubcommand(new DemoCommand(environment))
                 .addSubcommand(new BenchCommand(environment));
         commandLine.setExecutionExceptionHandler((e, line, parseResult) -> {
             PrintWriter err = line.getErr();

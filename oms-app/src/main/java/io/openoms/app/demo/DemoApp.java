@@ -1,0 +1,132 @@
+package io.openoms.app.demo;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.CreationException;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Stage;
+import com.google.inject.spi.Message;
+import io.openoms.app.ConfigModule;
+import io.openoms.app.EngineModule;
+import io.openoms.app.MockBrokerModule;
+import io.openoms.app.PersistenceModule;
+import io.openoms.app.RuntimeModule;
+import io.openoms.app.config.OmsConfig;
+import io.openoms.app.runtime.Logging;
+import io.openoms.app.runtime.OmsRuntime;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The whole application for {@code oms demo}, in-process: the server's own modules for the embedded
+ * database, the simulated venue, the engine and the runtime (recovery, broker session, schedules), on
+ * a temporary directory that {@link #close()} deletes, with {@link DemoSettings}' configuration and
+ * without the HTTP server and REST API ({@link DemoModule}). This is the demo's composition root: it
+ * asks the injector for the runtime and the script, and nothing else does.
+ */
+public final class DemoApp implements AutoCloseable {
+    private final Path directory;
+    private final OmsRuntime runtime;
+    private final DemoScript script;
+
+    private DemoApp(Path directory, OmsRuntime runtime, DemoScript script) {
+        this.directory = requireNonNull(directory, "directory is null");
+        this.runtime = requireNonNull(runtime, "runtime is null");
+        this.script = requireNonNull(script, "script is null");
+    }
+
+    /** Builds and starts the application on a new temporary directory; on failure deletes it again. */
+    public static DemoApp start() {
+        return start(DemoSettings.venue());
+    }
+
+    /** As {@link #start()}, with the simulated venue configured by {@code venue} instead. */
+    static DemoApp start(Map<String, String> venue) {
+        Logging.bridgeJavaUtilLogging();
+        Path directory;
+        try {
+            directory = Files.createTempDirectory("oms-demo-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary directory for the demo database: " + e, e);
+        }
+        OmsRuntime runtime = null;
+        try {
+            OmsConfig config = DemoSettings.config(directory, venue);
+            Injector injector = Guice.createInjector(
+                    Stage.PRODUCTION,
+                    new DemoModule(),
+                    new ConfigModule(config),
+                    new PersistenceModule(config.persistence()),
+                    new MockBrokerModule(),
+                    new EngineModule(),
+                    new RuntimeModule());
+            runtime = injector.getInstance(OmsRuntime.class);
+            DemoScript script = injector.getInstance(DemoScript.class);
+            runtime.start();
+            return new DemoApp(directory, runtime, script);
+        } catch (CreationException e) {
+            delete(directory);
+            throw firstCause(e.getErrorMessages(), e);
+        } catch (RuntimeException e) {
+            if (runtime != null) {
+                runtime.stop();
+            }
+            delete(directory);
+            throw e;
+        }
+    }
+
+    /** Where the temporary database lives until {@link #close()}. */
+    public Path directory() {
+        return directory;
+    }
+
+    /** Plays the scripted session, one progress line per step on {@code progress}. */
+    public DemoOutcome play(PrintWriter progress) throws InterruptedException {
+        return script.play(progress);
+    }
+
+    /**
+     * Stops the application (drain the engine, flush the journal, close the database) and deletes the
+     * temporary directory; throws when either did not work out.
+     */
+    @Override
+    public void close() {
+        boolean clean = runtime.stop();
+        delete(directory);
+        if (!clean) {
+            throw new IllegalStateException("the demo application did not stop cleanly (the log says which step)");
+        }
+    }
+
+    private static void delete(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            List<Path> deepestFirst = paths.sorted(Comparator.reverseOrder()).toList();
+            for (Path path : deepestFirst) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the demo's temporary directory " + directory + ": " + e, e);
+        }
+    }
+
+    private static RuntimeException firstCause(java.util.Collection<Message> messages, RuntimeException e) {
+        for (Message message : messages) {
+            if (message.getCause() instanceof RuntimeException cause) {
+                return cause;
+            }
+        }
+        return e;
+    }
+}
