@@ -17,8 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The composition root: picks the modules from the configuration and builds the object graph. This
- * is the only place that creates an injector or asks one for an instance.
+ * The server's composition root: picks the modules from the configuration and builds the object
+ * graph. The other is {@code oms demo}'s {@code DemoApp}, which assembles the same modules without
+ * HTTP; nothing else creates an injector or asks one for an instance.
  */
 public final class Main {
     private Main() {}
