@@ -24,6 +24,7 @@ import java.time.Clock;
  */
 public final class PersistenceModule extends AbstractModule {
     private final PersistenceConfig config;
+    private RuntimeException openFailure;
 
     public PersistenceModule(PersistenceConfig config) {
         this.config = requireNonNull(config, "config is null");
@@ -34,10 +35,23 @@ public final class PersistenceModule extends AbstractModule {
         bind(PersistenceConfig.class).toInstance(config);
     }
 
+    /**
+     * Opens persistence once. Guice provisions a singleton that failed again for every binding that
+     * needs it, so with the database down start-up would wait one connection timeout per dependant
+     * (minutes) before giving up; the first failure is remembered and rethrown instead.
+     */
     @Provides
     @Singleton
-    static Persistence persistence(PersistenceConfig config, Clock clock) {
-        return Persistence.open(config, clock);
+    synchronized Persistence persistence(Clock clock) {
+        if (openFailure != null) {
+            throw openFailure;
+        }
+        try {
+            return Persistence.open(config, clock);
+        } catch (RuntimeException e) {
+            openFailure = e;
+            throw e;
+        }
     }
 
     @Provides

@@ -80,13 +80,19 @@ public final class Cli {
     static String describe(Throwable e) {
         Throwable root = e;
         Throwable database = null;
+        boolean portTaken = false;
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (database == null && (t instanceof DatabaseUnavailableException || t instanceof java.sql.SQLException)) {
                 database = t;
             }
+            portTaken |= t instanceof java.net.BindException;
             root = t;
         }
         String rootMessage = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        if (portTaken) {
+            // the outermost message names the address; the root only says "Address already in use"
+            return e.getMessage() + "; stop what listens there or choose another port (http.port / OMS_HTTP_PORT)";
+        }
         if (database == null) {
             return rootMessage;
         }

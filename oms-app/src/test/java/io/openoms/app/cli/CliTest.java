@@ -104,6 +104,32 @@ class CliTest {
     }
 
     @Test
+    void run_on_a_port_already_taken_fails_with_one_line_naming_the_address_and_the_setting(@TempDir Path data)
+            throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            int exit = Cli.execute(
+                    new String[] {"run"},
+                    Map.of(
+                            "OMS_DATA_DIR",
+                            data.toString(),
+                            "OMS_HTTP_PORT",
+                            String.valueOf(port),
+                            "OMS_ADMIN_API_KEY",
+                            "cli-test-admin-key-0123456789"),
+                    io.openoms.app.Main::runtime,
+                    new PrintWriter(out),
+                    new PrintWriter(err));
+
+            assertThat(exit).isEqualTo(Cli.FAILED);
+            assertThat(err.toString())
+                    .startsWith("oms run: cannot listen on 127.0.0.1:" + port)
+                    .contains("OMS_HTTP_PORT");
+            assertThat(err.toString().strip()).doesNotContain("\n");
+        }
+    }
+
+    @Test
     void help_lists_the_commands() {
         int exit = oms(Map.of(), "--help");
 
