@@ -38,17 +38,19 @@ final class OmsServer {
 
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** Longer than the server's own 10 s wait for its engine, so its 503 arrives rather than our timeout. */
-    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private static final String API_KEY_HEADER = "X-API-Key";
 
     private final URI base;
     private final Optional<String> apiKey;
+    private final Duration requestTimeout;
     private final HttpClient http;
 
-    OmsServer(URI base, Optional<String> apiKey) {
+    OmsServer(URI base, Optional<String> apiKey, Duration requestTimeout) {
         this.base = requireNonNull(base, "base is null");
         this.apiKey = requireNonNull(apiKey, "apiKey is null");
+        this.requestTimeout = requireNonNull(requestTimeout, "requestTimeout is null");
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(CONNECT_TIMEOUT)
@@ -67,7 +69,7 @@ final class OmsServer {
     /** Sends {@code body} (or nothing, when null) to {@code path} under the base URL. */
     ServerAnswer send(String method, String path, ObjectNode body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(REQUEST_TIMEOUT)
+                .timeout(requestTimeout)
                 .header("Accept", "application/json");
         apiKey.ifPresent(key -> request.header(API_KEY_HEADER, key));
         if (body == null) {
@@ -93,7 +95,7 @@ final class OmsServer {
     }
 
     private String noAnswer(String method) {
-        String what = "no answer from " + base + " within " + REQUEST_TIMEOUT.toSeconds() + " s";
+        String what = "no answer from " + base + " within " + requestTimeout.toSeconds() + " s";
         if (method.equals("GET")) {
             return what + "; the server may be overloaded: try again, and check its log";
         }

@@ -2,6 +2,7 @@ package io.openoms.app.cli.client;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +30,13 @@ final class ServerOptions {
     @Option(names = "--json", description = "Print the server's JSON answer instead of a table.")
     boolean json;
 
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            description = "How long to wait for an answer (1-3600; default 30). After a timeout the outcome of a"
+                    + " change is unknown: check before repeating it.")
+    String timeout;
+
     /** The server these options name; the URL and the key are checked here, before anything is sent. */
     OmsServer server(Map<String, String> environment) {
         String text = Optional.ofNullable(url)
@@ -39,7 +47,10 @@ final class ServerOptions {
             throw ClientFailure.usage("the API key has characters an HTTP header cannot carry (spaces, control or"
                     + " non-ASCII characters); check --api-key or " + API_KEY_VARIABLE);
         }
-        return new OmsServer(baseUri(text), key);
+        Duration wait = timeout == null
+                ? OmsServer.DEFAULT_REQUEST_TIMEOUT
+                : Duration.ofSeconds(ClientInput.wholeNumber("--timeout", timeout, 1, 3600));
+        return new OmsServer(baseUri(text), key, wait);
     }
 
     static URI baseUri(String text) {

@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -222,6 +224,21 @@ class ClientCommandsTest {
     }
 
     @Test
+    void a_submit_without_an_answer_in_time_says_the_outcome_is_unknown_and_is_sent_once() {
+        scripted = ScriptedServer.stalling();
+
+        Run run = OmsCommandLine.with(scripted.url(), KEY)
+                .run("orders", "submit", "-i", "NSE:INFY", "-s", "BUY", "-q", "1", "-t", "MARKET", "--timeout", "1");
+
+        assertThat(run.exit()).isEqualTo(ClientExitCode.UNAVAILABLE.code());
+        assertThat(run.err())
+                .isEqualTo("oms orders submit: no answer from " + scripted.url() + " within 1 s; the request may or may"
+                        + " not have taken effect: check (e.g. 'oms orders show ID' or 'oms orders list') before"
+                        + " repeating it; a submit with the same --client-order-id is safe to repeat\n");
+        assertThat(scripted.requests).hasSize(1);
+    }
+
+    @Test
     void a_server_that_is_not_openoms_is_named_as_such() {
         scripted = ScriptedServer.answering(404, "<html>Not Found</html>");
 
@@ -359,12 +376,19 @@ class ClientCommandsTest {
     /** An HTTP server that records every request and answers each with one scripted status and body. */
     private static final class ScriptedServer implements AutoCloseable {
         final List<Recorded> requests = new CopyOnWriteArrayList<>();
+        private final CountDownLatch released = new CountDownLatch(1);
         private final HttpServer http;
 
         private ScriptedServer(HttpServer http) {
             this.http = http;
         }
 
+        /** A server that takes requests and answers none until it is closed. */
+        static ScriptedServer stalling() {
+            return answering(-1, "");
+        }
+
+        /** A server that answers every request with {@code status} and {@code body}. */
         static ScriptedServer answering(int status, String body) {
             try {
                 HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -379,6 +403,11 @@ class ClientCommandsTest {
                                             : "?" + exchange.getRequestURI().getRawQuery()),
                             exchange.getRequestHeaders().getFirst("X-API-Key"),
                             new String(received, StandardCharsets.UTF_8)));
+                    if (status < 0) {
+                        awaitRelease(server.released);
+                        exchange.close();
+                        return;
+                    }
                     byte[] answer = body.getBytes(StandardCharsets.UTF_8);
                     exchange.getResponseHeaders()
                             .add("Content-Type", body.startsWith("{") ? "application/json" : "text/html");
@@ -397,8 +426,17 @@ class ClientCommandsTest {
             return "http://127.0.0.1:" + http.getAddress().getPort();
         }
 
+        private static void awaitRelease(CountDownLatch released) {
+            try {
+                released.await(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
         @Override
         public void close() {
+            released.countDown();
             http.stop(0);
         }
     }
