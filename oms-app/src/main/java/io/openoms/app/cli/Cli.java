@@ -3,6 +3,7 @@ package io.openoms.app.cli;
 import static java.util.Objects.requireNonNull;
 
 import io.openoms.adapters.persistence.DatabaseUnavailableException;
+import io.openoms.app.cli.client.ClientCommands;
 import io.openoms.app.config.ConfigException;
 import io.openoms.app.config.OmsConfig;
 import io.openoms.app.runtime.Logging;
@@ -73,6 +74,7 @@ public final class Cli {
             err.flush();
             return USAGE;
         });
+        ClientCommands.addTo(commandLine, environment);
         return commandLine;
     }
 
