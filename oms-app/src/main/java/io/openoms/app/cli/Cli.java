@@ -70,7 +70,8 @@ public final class Cli {
         });
         commandLine.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
-            err.println("oms: " + e.getMessage() + "; see 'oms --help'");
+            err.println("oms: " + e.getMessage() + "; see '"
+                    + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
             err.flush();
             return USAGE;
         });

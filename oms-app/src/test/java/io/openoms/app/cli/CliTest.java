@@ -130,6 +130,16 @@ class CliTest {
     }
 
     @Test
+    void a_subcommand_missing_an_option_points_at_that_subcommands_help() {
+        int exit = oms(Map.of(), "orders", "submit", "--side", "BUY");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString().strip())
+                .startsWith("oms: Missing required option")
+                .endsWith("see 'oms orders submit --help'");
+    }
+
+    @Test
     void help_lists_the_commands() {
         int exit = oms(Map.of(), "--help");
 
