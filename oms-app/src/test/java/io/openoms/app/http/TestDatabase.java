@@ -31,6 +31,12 @@ interface TestDatabase extends AutoCloseable {
     /** Takes the database away from the running app, as an outage would. */
     void cutOff();
 
+    /**
+     * Whether {@link #cutOff()} is a real outage (connections refused), so reads fail as unavailable too;
+     * otherwise the database still answers, with errors.
+     */
+    boolean cutOffRefusesConnections();
+
     /** Gives it back after {@link #cutOff()}. */
     void restore();
 
@@ -73,6 +79,11 @@ interface TestDatabase extends AutoCloseable {
         @Override
         public Map<String, String> environment() {
             return Map.of();
+        }
+
+        @Override
+        public boolean cutOffRefusesConnections() {
+            return false;
         }
 
         @Override
@@ -135,6 +146,11 @@ interface TestDatabase extends AutoCloseable {
             }
             int query = adminUrl.indexOf('?', slash);
             return adminUrl.substring(0, slash + 1) + name + (query < 0 ? "" : adminUrl.substring(query));
+        }
+
+        @Override
+        public boolean cutOffRefusesConnections() {
+            return true;
         }
 
         @Override
