@@ -31,14 +31,17 @@ final class ApiTestApp implements AutoCloseable {
     final String trader;
     final String viewer;
     final TestDatabase database;
+    final Path data;
     private final Path ownedDirectory;
 
-    private ApiTestApp(OmsRuntime runtime, String trader, String viewer, TestDatabase database, Path ownedDirectory) {
+    private ApiTestApp(
+            OmsRuntime runtime, String trader, String viewer, TestDatabase database, Path data, Path ownedDirectory) {
         this.runtime = runtime;
         this.client = new ApiClient(runtime.httpPort());
         this.trader = trader;
         this.viewer = viewer;
         this.database = database;
+        this.data = data;
         this.ownedDirectory = ownedDirectory;
     }
 
@@ -88,7 +91,7 @@ final class ApiTestApp implements AutoCloseable {
         OmsConfig config = new ConfigLoader(environment).parse(yaml, "test configuration");
         OmsRuntime runtime = Main.runtime(config);
         runtime.start();
-        return new ApiTestApp(runtime, trader, viewer, database, owned);
+        return new ApiTestApp(runtime, trader, viewer, database, data, owned);
     }
 
     @Override
