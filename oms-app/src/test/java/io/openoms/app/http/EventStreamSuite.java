@@ -83,11 +83,15 @@ abstract class EventStreamSuite {
 
     @Test
     @Order(2)
-    void the_stream_needs_a_key_and_refuses_a_malformed_last_event_id() {
+    void the_stream_needs_a_key_the_event_stream_accept_header_and_a_well_formed_last_event_id() {
         assertThat(app.client.get(null, "/api/v1/events").status()).isEqualTo(401);
         ApiClient.Response bad = app.client.send(app.viewer, "GET", "/api/v1/events?lastEventId=abc", null);
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("details").get("fields").has("Last-Event-ID")).isTrue();
+        ApiClient.Response notAccepted = app.client.get(app.viewer, "/api/v1/events");
+        assertThat(notAccepted.status()).as(notAccepted.toString()).isEqualTo(406);
+        assertThat(notAccepted.json().get("code").asText()).isEqualTo("NOT_ACCEPTABLE");
+        assertThat(notAccepted.json().get("message").asText()).contains("Accept: text/event-stream");
     }
 
     @Test
