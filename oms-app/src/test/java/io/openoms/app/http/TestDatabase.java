@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * The database an API suite runs the app on: the embedded H2 file database in the app's data directory,
  * or a fresh PostgreSQL database created for the suite in the server named by {@code OMS_TEST_PG_URL}
- * ({@code OMS_TEST_PG_USER}, {@code OMS_TEST_PG_PASSWORD}); the PostgreSQL suites are skipped without it
- * and fail when {@code OMS_TEST_PG_REQUIRED=true}.
+ * ({@code OMS_TEST_PG_USER}, who needs the CREATEDB right, and {@code OMS_TEST_PG_PASSWORD}); the PostgreSQL
+ * suites are skipped without it and fail when {@code OMS_TEST_PG_REQUIRED=true}.
  */
 interface TestDatabase extends AutoCloseable {
     /** Which database a suite runs on. */
