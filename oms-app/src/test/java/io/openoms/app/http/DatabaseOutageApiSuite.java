@@ -52,6 +52,7 @@ abstract class DatabaseOutageApiSuite {
         try {
             refused = submit("1451");
             read = client.get(app.viewer, "/api/v1/orders?strategy=outage");
+            assertThat(client.get(null, "/health").status()).as("liveness").isEqualTo(200);
             Response ready = client.get(null, "/health/ready");
             assertThat(ready.status()).as(ready.toString()).isEqualTo(503);
             notReady = ready.json();
