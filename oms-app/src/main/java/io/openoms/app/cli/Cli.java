@@ -50,6 +50,7 @@ public final class Cli {
                 .addSubcommand(new RunCommand(environment, runtimes))
                 .addSubcommand(new MigrateCommand(environment))
                 .addSubcommand(new ConfigCommand(environment))
+                .addSubcommand(ApiKeysCommand.commandLine(environment))
                 .addSubcommand(new CommandLine(new ZerodhaCommand())
                         .addSubcommand(new ZerodhaCommand.LoginUrl(environment))
                         .addSubcommand(new ZerodhaCommand.Session(environment)))

@@ -68,7 +68,7 @@ public final class ApiAccessRoutes implements HttpRoutes {
                             : "the API key is not valid");
         }
         if (ctx.req().getContentLengthLong() > ApiJson.MAX_BODY_BYTES) {
-            throw ApiJson.tooLarge();
+            throw ApiJson.tooLarge(ctx);
         }
         ctx.attribute(PRINCIPAL, principal.get());
     }

@@ -26,6 +26,9 @@ final class ApiJson {
     /** The largest request body accepted: 64 KiB, far above any order. */
     static final int MAX_BODY_BYTES = 64 * 1024;
 
+    /** How much of an oversized body is read and dropped before the 413, to keep the connection sane. */
+    private static final long DRAIN_LIMIT_BYTES = 1024 * 1024;
+
     static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new Jdk8Module())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -69,12 +72,12 @@ final class ApiJson {
     private static byte[] boundedBody(Context ctx) {
         long declared = ctx.req().getContentLengthLong();
         if (declared > MAX_BODY_BYTES) {
-            throw tooLarge();
+            throw tooLarge(ctx);
         }
         try (InputStream in = ctx.req().getInputStream()) {
             byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
             if (bytes.length > MAX_BODY_BYTES) {
-                throw tooLarge();
+                throw tooLarge(ctx);
             }
             return bytes;
         } catch (IOException e) {
@@ -82,7 +85,31 @@ final class ApiJson {
         }
     }
 
-    static ApiException tooLarge() {
+    /**
+     * The 413 for a body over the limit. The rest of a moderately large body is read and dropped first:
+     * a server that answers and closes while the client is still sending resets the connection, and the
+     * client then loses the answer. A body beyond {@link #DRAIN_LIMIT_BYTES} is not read; its connection is
+     * closed after the answer.
+     */
+    static ApiException tooLarge(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > DRAIN_LIMIT_BYTES) {
+            ctx.header("Connection", "close");
+        } else {
+            try (InputStream in = ctx.req().getInputStream()) {
+                byte[] buffer = new byte[8192];
+                long drained = 0;
+                int read;
+                while (drained <= DRAIN_LIMIT_BYTES && (read = in.read(buffer)) >= 0) {
+                    drained += read;
+                }
+                if (drained > DRAIN_LIMIT_BYTES) {
+                    ctx.header("Connection", "close");
+                }
+            } catch (IOException e) {
+                ctx.header("Connection", "close");
+            }
+        }
         return new ApiException(
                 413,
                 "PAYLOAD_TOO_LARGE",

@@ -34,6 +34,9 @@ import org.slf4j.LoggerFactory;
  * ?lastEventId=}): the stream replays every order event after it, then continues live. Without one the
  * stream starts at the journal's current end ({@code ?lastEventId=0} replays everything).
  *
+ * <p>A request must accept {@code text/event-stream} (browsers' {@code EventSource} does); any other
+ * gets 406 {@code NOT_ACCEPTABLE}.
+ *
  * <p>Position, trading-state, reconciliation and alert events ({@code event: position},
  * {@code trading-state}, {@code reconciliation}, {@code alert}) are not journalled: they are live only,
  * sent without an {@code id:} (so the browser's last event id stays the last order event's), and not
@@ -43,6 +46,7 @@ import org.slf4j.LoggerFactory;
 public final class EventStreamRoutes implements HttpRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(EventStreamRoutes.class);
     private static final int MAX_CLIENTS = 64;
+    private static final String EVENT_STREAM = "text/event-stream";
     private static final int PAGE = 500;
     private static final long POLL_MILLIS = 1_000;
     private static final long KEEP_ALIVE_MILLIS = 15_000;
@@ -73,6 +77,19 @@ public final class EventStreamRoutes implements HttpRoutes {
             String lastEventId = lastEventId(ctx.header("Last-Event-ID"), ctx.queryParam("lastEventId"));
             if (lastEventId != null && !lastEventId.matches("\\d{1,18}")) {
                 throw ApiException.invalidField("Last-Event-ID", "must be a journal sequence (a whole number)");
+            }
+        });
+        // Javalin serves the stream only to a request accepting text/event-stream and answers any other
+        // with an empty 200; say what is missing instead. After authentication (a before handler).
+        routes.beforeMatched("/api/v1/events", ctx -> {
+            String accept = ctx.header("Accept");
+            if (accept == null || !accept.contains(EVENT_STREAM)) {
+                throw new ApiException(
+                        406,
+                        "NOT_ACCEPTABLE",
+                        "the event stream is served to requests with the header 'Accept: " + EVENT_STREAM
+                                + "' (curl -N -H 'Accept: " + EVENT_STREAM + "' ...)",
+                        Map.of("accept", EVENT_STREAM));
             }
         });
         routes.sse("/api/v1/events", this::stream, Role.VIEWER);

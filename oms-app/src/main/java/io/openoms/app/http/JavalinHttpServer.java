@@ -4,10 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import io.javalin.Javalin;
 import io.javalin.json.JsonMapper;
+import io.openoms.adapters.persistence.DatabaseUnavailableException;
 import io.openoms.app.config.HttpConfig;
 import io.openoms.app.runtime.HttpService;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The Javalin server: binds {@code http.host}:{@code http.port}, serves every bound {@link HttpRoutes}
  * group, answers unknown paths and failures with one JSON error shape ({@code code}, {@code message},
- * {@code details}) and never a stack trace.
+ * {@code details}) and never a stack trace: a database that cannot be reached is 503 {@code
+ * DATABASE_UNAVAILABLE}, anything else unexpected 500 {@code INTERNAL_ERROR}.
  */
 public final class JavalinHttpServer implements HttpService {
     private static final Logger LOG = LoggerFactory.getLogger(JavalinHttpServer.class);
@@ -53,6 +56,21 @@ public final class JavalinHttpServer implements HttpService {
                     }
                 });
                 javalin.routes.exception(Exception.class, (e, ctx) -> {
+                    Optional<DatabaseUnavailableException> database = databaseUnavailable(e);
+                    if (database.isPresent()) {
+                        // An outage, not a bug: the pool reconnects by itself once the database is back.
+                        LOG.warn(
+                                "HTTP {} {}: {}",
+                                ctx.method(),
+                                ctx.path(),
+                                database.get().getMessage());
+                        ctx.status(503)
+                                .json(ErrorBody.of(
+                                        "DATABASE_UNAVAILABLE",
+                                        "the database is unavailable; retry shortly (GET /health/ready shows when it"
+                                                + " is back)"));
+                        return;
+                    }
                     LOG.error("HTTP {} {} failed", ctx.method(), ctx.path(), e);
                     ctx.status(500).json(ErrorBody.of("INTERNAL_ERROR", "the server failed to answer; see its log"));
                 });
@@ -91,6 +109,15 @@ public final class JavalinHttpServer implements HttpService {
                 app = null;
             }
         }
+    }
+
+    private static Optional<DatabaseUnavailableException> databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DatabaseUnavailableException unavailable) {
+                return Optional.of(unavailable);
+            }
+        }
+        return Optional.empty();
     }
 
     private static String rootMessage(Throwable e) {

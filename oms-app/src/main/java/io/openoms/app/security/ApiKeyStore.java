@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.openoms.app.config.Secret;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
@@ -16,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -28,8 +32,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,9 +51,12 @@ import org.slf4j.LoggerFactory;
  * with every stored digest in constant time ({@link MessageDigest#isEqual}), without stopping at the
  * first match. Keys are never logged.
  *
- * <p>The file is written owner-only ({@code rw-------}) where the file system has POSIX permissions.
- * It is re-read when its modification time changes, so keys added with {@code oms keys create} work
- * without a restart. Thread safety: safe from any thread.
+ * <p>The file is written owner-only ({@code rw-------}) where the file system has POSIX permissions,
+ * always whole, through a temporary file renamed over it, under an exclusive lock on {@code
+ * api-keys.json.lock} so that two processes ({@code oms api-keys} and a server) never lose each other's
+ * changes. It is re-read when it changes (another file, modification time or size), checked on every
+ * authentication, so keys created or revoked with {@code oms api-keys} take effect on a running server at
+ * its next request, without a restart. Thread safety: safe from any thread.
  */
 public final class ApiKeyStore {
     public static final String FILE_NAME = "api-keys.json";
@@ -56,6 +66,8 @@ public final class ApiKeyStore {
     private static final String KEY_PREFIX = "oms_";
     private static final int KEY_BYTES = 32;
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    private static final Object WRITERS = new Object();
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}");
 
     private final Path file;
     private final Optional<byte[]> environmentAdminDigest;
@@ -64,7 +76,7 @@ public final class ApiKeyStore {
     private final ObjectMapper mapper;
     private final Object lock = new Object();
     private List<StoredApiKey> keys;
-    private FileTime loadedModified;
+    private FileState loaded;
 
     private ApiKeyStore(Path file, Secret adminApiKey, Clock clock, SecureRandom random) {
         this.file = requireNonNull(file, "file is null");
@@ -113,21 +125,72 @@ public final class ApiKeyStore {
     public String create(String name, Role role) {
         requireNonNull(name, "name is null");
         requireNonNull(role, "role is null");
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("name: '" + name
+                    + "' is not allowed; use 1-64 letters, digits and _ . @ -, starting with a letter or digit");
+        }
         byte[] bytes = new byte[KEY_BYTES];
         random.nextBytes(bytes);
         String key = KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        synchronized (lock) {
-            List<StoredApiKey> updated = new ArrayList<>(current());
-            if (updated.stream().anyMatch(existing -> existing.name().equals(name))) {
+        update(current -> {
+            if (current.stream().anyMatch(existing -> existing.name().equals(name))) {
                 throw new IllegalArgumentException("name: an API key named '" + name + "' exists already");
             }
+            List<StoredApiKey> updated = new ArrayList<>(current);
             updated.add(new StoredApiKey(name, role, HexFormat.of().formatHex(sha256(key)), clock.instant()));
-            write(updated);
-            keys = List.copyOf(updated);
-            loadedModified = modifiedTime();
-        }
+            return updated;
+        });
         LOG.info("API key '{}' created with role {} (only its hash is stored in {})", name, role.label(), file);
         return key;
+    }
+
+    /**
+     * Removes the key named {@code name}: requests carrying it are refused (401) from the next one on,
+     * by this store and by every server re-reading the file. Returns the removed key; refuses a name
+     * no stored key has.
+     */
+    public StoredApiKey revoke(String name) {
+        requireNonNull(name, "name is null");
+        StoredApiKey[] revoked = new StoredApiKey[1];
+        update(current -> {
+            revoked[0] = current.stream()
+                    .filter(key -> key.name().equals(name))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "name: no API key is named '" + name + "'; 'oms api-keys list' shows the names"));
+            return current.stream().filter(key -> !key.name().equals(name)).toList();
+        });
+        LOG.info("API key '{}' ({}) revoked", name, revoked[0].role().label());
+        return revoked[0];
+    }
+
+    /** Read, change, write under the file lock, so a change made meanwhile by another process is kept. */
+    private void update(UnaryOperator<List<StoredApiKey>> change) {
+        // A file lock is held per process: two stores of one process on one file must take turns first.
+        synchronized (WRITERS) {
+            synchronized (lock) {
+                updateLocked(change);
+            }
+        }
+    }
+
+    private void updateLocked(UnaryOperator<List<StoredApiKey>> change) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the directory of " + file + ": " + e.getMessage(), e);
+        }
+        Path lockFile = file.resolveSibling(FILE_NAME + ".lock");
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock ignored = channel.lock()) {
+            reload();
+            List<StoredApiKey> updated = change.apply(keys);
+            write(updated);
+            keys = List.copyOf(updated);
+            loaded = fileState();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot lock the API key file " + lockFile + ": " + e.getMessage(), e);
+        }
     }
 
     /** Who holds {@code presentedKey}, or empty when it is no key of this store. */
@@ -155,18 +218,17 @@ public final class ApiKeyStore {
     }
 
     private List<StoredApiKey> current() {
-        FileTime modified = modifiedTime();
-        if (modified == null ? loadedModified != null : !modified.equals(loadedModified)) {
+        if (!Objects.equals(fileState(), loaded)) {
             reload();
         }
         return keys;
     }
 
     private void reload() {
-        FileTime modified = modifiedTime();
-        if (modified == null) {
+        FileState state = fileState();
+        if (state == null) {
             keys = List.of();
-            loadedModified = null;
+            loaded = null;
             return;
         }
         try {
@@ -174,7 +236,7 @@ public final class ApiKeyStore {
             keys = content.keys() == null
                     ? List.of()
                     : content.keys().stream().map(Entry::toKey).toList();
-            loadedModified = modified;
+            loaded = state;
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException(
                     "cannot read the API key file " + file + ": " + e.getMessage()
@@ -202,9 +264,14 @@ public final class ApiKeyStore {
         }
     }
 
-    private FileTime modifiedTime() {
+    /**
+     * What tells one version of the file from the next. Every write renames a new file over the old one,
+     * so the file key (the inode) changes even when two writes fall in the same modification-time tick.
+     */
+    private FileState fileState() {
         try {
-            return Files.getLastModifiedTime(file);
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return new FileState(attributes.fileKey(), attributes.lastModifiedTime(), attributes.size());
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException e) {
@@ -212,9 +279,10 @@ public final class ApiKeyStore {
         }
     }
 
+    private record FileState(Object fileKey, FileTime modified, long size) {}
+
     private void write(List<StoredApiKey> updated) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
             Path temporary = file.resolveSibling(FILE_NAME + ".tmp");
             Files.deleteIfExists(temporary);
             if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {

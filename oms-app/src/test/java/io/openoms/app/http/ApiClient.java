@@ -10,10 +10,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
 
 /** A small HTTP client for the API tests: JSON in, status and JSON out. */
 final class ApiClient {
     static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    static final Duration AWAIT = Duration.ofSeconds(20);
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -68,6 +72,30 @@ final class ApiClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** GETs {@code path} until its JSON body satisfies {@code done}; fails after 20 s with the last body. */
+    JsonNode await(String key, String path, Predicate<JsonNode> done) {
+        long deadline = System.nanoTime() + AWAIT.toNanos();
+        while (true) {
+            Response response = get(key, path);
+            JsonNode body = response.status() == 200 ? response.json() : null;
+            if (body != null && done.test(body)) {
+                return body;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("GET " + path + " did not reach the expected state within " + AWAIT.toSeconds()
+                        + " s; last answer: " + response);
+            }
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+        }
+    }
+
+    /** The order {@code id} once it has {@code status}. */
+    JsonNode awaitStatus(String key, String id, String status) {
+        return await(key, "/api/v1/orders/" + id, order -> order.get("status")
+                .asText()
+                .equals(status));
     }
 
     HttpClient http() {

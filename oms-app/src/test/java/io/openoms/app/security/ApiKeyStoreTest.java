@@ -105,4 +105,45 @@ class ApiKeyStoreTest {
         assertThatThrownBy(() -> Role.parse("root")).hasMessageContaining("allowed: viewer, trader, admin");
         assertThat(Optional.of(Role.ADMIN.label())).contains("admin");
     }
+
+    @Test
+    void a_revoked_key_is_refused_at_once_by_every_store_on_the_file() {
+        ApiKeyStore cli = ApiKeyStore.open(data, Secret.NONE, CLOCK);
+        ApiKeyStore server = ApiKeyStore.open(data, Secret.NONE, CLOCK);
+        String key = cli.create("script", Role.TRADER);
+        String other = cli.create("desk", Role.VIEWER);
+        assertThat(server.authenticate(key)).isPresent();
+
+        StoredApiKey revoked = cli.revoke("script");
+
+        assertThat(revoked.name()).isEqualTo("script");
+        assertThat(revoked.role()).isEqualTo(Role.TRADER);
+        assertThat(server.authenticate(key)).isEmpty();
+        assertThat(cli.authenticate(key)).isEmpty();
+        assertThat(server.authenticate(other)).contains(new ApiPrincipal("desk", Role.VIEWER));
+        assertThat(server.keys()).extracting(StoredApiKey::name).containsExactly("desk");
+        assertThatThrownBy(() -> cli.revoke("script")).hasMessageContaining("no API key is named 'script'");
+    }
+
+    @Test
+    void changes_in_quick_succession_are_all_seen_even_within_one_modification_time_tick() {
+        ApiKeyStore cli = ApiKeyStore.open(data, Secret.NONE, CLOCK);
+        ApiKeyStore server = ApiKeyStore.open(data, Secret.NONE, CLOCK);
+        for (int i = 0; i < 20; i++) {
+            String key = cli.create("k" + i, Role.VIEWER);
+            assertThat(server.authenticate(key)).as("created %d", i).isPresent();
+            cli.revoke("k" + i);
+            assertThat(server.authenticate(key)).as("revoked %d", i).isEmpty();
+        }
+    }
+
+    @Test
+    void a_name_must_be_short_and_plain() {
+        ApiKeyStore store = ApiKeyStore.open(data, Secret.NONE, CLOCK);
+
+        assertThatThrownBy(() -> store.create("two words", Role.VIEWER)).hasMessageStartingWith("name:");
+        assertThatThrownBy(() -> store.create("x".repeat(65), Role.VIEWER)).hasMessageStartingWith("name:");
+        assertThatThrownBy(() -> store.create("-flag", Role.VIEWER)).hasMessageStartingWith("name:");
+        assertThat(store.create("ci-bot@desk.1", Role.VIEWER)).startsWith("oms_");
+    }
 }
