@@ -25,13 +25,18 @@ import java.util.function.Supplier;
  * (an order must never be sent twice).
  */
 final class TrackingGateway implements BrokerGateway {
-    private final BrokerGateway delegate;
+    private volatile BrokerGateway delegate;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong started = new AtomicLong();
     private final Map<ClientOrderId, AtomicInteger> placements = new ConcurrentHashMap<>();
 
     TrackingGateway(BrokerGateway delegate) {
         this.delegate = requireNonNull(delegate, "delegate is null");
+    }
+
+    /** Passes calls to {@code next} from now on (a restarted system's new Kite gateway); the counts carry on. */
+    void delegateTo(BrokerGateway next) {
+        this.delegate = requireNonNull(next, "next is null");
     }
 
     int inFlight() {
