@@ -392,6 +392,18 @@ abstract class TradingScenarios {
     }
 
     @Test
+    void a_single_rate_limit_refusal_of_a_placement_is_retried_after_the_backoff_and_placed_once() {
+        system.faults().rateLimitNext(VenueOperation.PLACE, 1);
+
+        Order order = system.submitAccepted(buy(10));
+
+        assertFilled(system.awaitStatus(order.id(), OrderStatus.FILLED), "10", "1500");
+        assertThat(system.placementsSent(order.id())).isEqualTo(1);
+        assertThat(venueOrdersOf(order)).hasSize(1);
+        assertThat(system.netQuantity(INFY)).isEqualTo(10);
+    }
+
+    @Test
     void an_ambiguous_submit_that_was_placed_is_found_by_the_monitor_and_never_placed_twice() {
         system.disconnectBrokerStream();
         system.faults().timeoutAfterApplyingNext(VenueOperation.PLACE, 1);
