@@ -53,7 +53,7 @@ import okhttp3.OkHttpClient;
  * handled on its current connection, and the trade fetches they started are counted here.
  */
 final class KiteBroker implements AutoCloseable {
-    static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(3);
 
     private final KiteSimulator simulator;
     private final Clock clock;
