@@ -67,7 +67,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -107,7 +106,6 @@ public final class TradingSystem implements AutoCloseable {
 
     private final ScenarioDatabase database;
     private final MutableClock clock = new MutableClock(T0);
-    private final BrokerKind brokerKind;
     private final String broker;
     private final SimulatedVenue venue;
     private final Optional<KiteBroker> kite;
@@ -134,8 +132,7 @@ public final class TradingSystem implements AutoCloseable {
 
     private TradingSystem(Builder builder) {
         this.database = builder.database;
-        this.brokerKind = builder.brokerKind;
-        this.broker = brokerKind == BrokerKind.KITE ? KiteBrokerGateway.NAME : "mock";
+        this.broker = builder.brokerKind == BrokerKind.KITE ? KiteBrokerGateway.NAME : "mock";
         Instrument infy = Instrument.of(INFY, "0.05", 1, Currency.getInstance("INR"), NSE);
         Instrument tcs = Instrument.of(TCS, "0.05", 1, Currency.getInstance("INR"), NSE);
         this.instruments = List.of(infy, tcs);
@@ -151,7 +148,7 @@ public final class TradingSystem implements AutoCloseable {
         this.venue = new SimulatedVenue(venueConfig, instruments, T0);
         this.rateLimits = new TokenBucketRateLimitGuard(
                 new RateLimitConfig(Map.of(broker, BrokerRateLimits.unlimited()), Duration.ofSeconds(2)), clock);
-        this.kite = brokerKind == BrokerKind.KITE
+        this.kite = builder.brokerKind == BrokerKind.KITE
                 ? Optional.of(new KiteBroker(venue, instruments, clock, rateLimits))
                 : Optional.empty();
         this.gateway = new TrackingGateway(new MockBrokerGateway(venue));
@@ -188,15 +185,6 @@ public final class TradingSystem implements AutoCloseable {
 
     public SimulatedVenue venue() {
         return venue;
-    }
-
-    public BrokerKind brokerKind() {
-        return brokerKind;
-    }
-
-    /** The name the account's broker goes by ({@code mock} or {@code zerodha}). */
-    public String broker() {
-        return broker;
     }
 
     /** The Kite side, when trading through Kite. */
@@ -558,10 +546,10 @@ public final class TradingSystem implements AutoCloseable {
     public EngineSnapshot settle() {
         long deadline = System.nanoTime() + Await.DEADLINE.toNanos();
         EngineSnapshot previous = null;
-        Supplier<Boolean> brokerQuiet = () -> kite.map(KiteBroker::quiet).orElse(true);
+        BooleanSupplier brokerQuiet = () -> kite.map(KiteBroker::quiet).orElse(true);
         while (true) {
             long startedBefore = gateway.started();
-            boolean idleBefore = gateway.inFlight() == 0 && brokerQuiet.get();
+            boolean idleBefore = gateway.inFlight() == 0 && brokerQuiet.getAsBoolean();
             EngineSnapshot snapshot = Await.get(engine.snapshot());
             List<Order> waiting = snapshot.orders().stream()
                     .filter(TradingSystem::awaitsBroker)
