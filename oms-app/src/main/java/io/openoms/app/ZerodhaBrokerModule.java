@@ -21,6 +21,7 @@ import io.openoms.app.http.ZerodhaPostbackRoutes;
 import io.openoms.app.runtime.BrokerSession;
 import io.openoms.app.runtime.ScheduledTask;
 import io.openoms.application.engine.TradingEngine;
+import io.openoms.application.killswitch.KillSwitchSignals;
 import io.openoms.application.ratelimit.RateLimitGuard;
 import io.openoms.domain.instrument.InstrumentId;
 import io.openoms.domain.port.out.BrokerGateway;
@@ -202,8 +203,9 @@ public final class ZerodhaBrokerModule extends AbstractModule {
             KiteBrokerGateway gateway,
             RateLimitGuard rateLimits,
             OkHttpClient http,
+            KillSwitchSignals killSwitch,
             Clock clock) {
-        return new ZerodhaBrokerSession(config, session, tags, tokens, gateway, rateLimits, http, clock);
+        return new ZerodhaBrokerSession(config, session, tags, tokens, gateway, rateLimits, http, killSwitch, clock);
     }
 
     @ProvidesIntoSet

@@ -9,10 +9,12 @@ import io.openoms.adapters.broker.zerodha.KiteOrderStream;
 import io.openoms.adapters.broker.zerodha.KiteSession;
 import io.openoms.adapters.broker.zerodha.KiteSessionHealth;
 import io.openoms.adapters.broker.zerodha.KiteSessionState;
+import io.openoms.adapters.broker.zerodha.KiteStreamFills;
 import io.openoms.adapters.broker.zerodha.KiteTagRegistry;
 import io.openoms.adapters.broker.zerodha.KiteTokenStore;
 import io.openoms.app.runtime.BrokerSession;
 import io.openoms.app.runtime.BrokerSessionState;
+import io.openoms.application.killswitch.KillSwitchSignals;
 import io.openoms.application.ratelimit.RateLimitGuard;
 import io.openoms.domain.port.in.BrokerUpdates;
 import java.io.IOException;
@@ -34,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * the order-update stream; {@link #reloadToken} (a schedule) picks up a newer login from the token file
  * while running. The state is {@code CONNECTED} only while Kite's session is authenticated and the
  * stream is up; {@link #details()} reports the login state ({@code AUTHENTICATED}, {@code EXPIRED},
- * {@code RELOGIN_REQUIRED}), the token's expiry and what to do.
+ * {@code RELOGIN_REQUIRED}), the token's expiry and what to do. From {@link #open} on, Kite's refusal
+ * of the token is told to the kill switch at once ({@link KillSwitchSignals#sessionLost}), and a new
+ * token's activation as the session restored.
  *
  * <p>Thread safety: safe from any thread.
  */
@@ -48,6 +52,7 @@ final class ZerodhaBrokerSession implements BrokerSession {
     private final KiteBrokerGateway gateway;
     private final RateLimitGuard rateLimits;
     private final OkHttpClient http;
+    private final KillSwitchSignals killSwitch;
     private final Clock clock;
     private final Object lifecycle = new Object();
     private Optional<KiteAccessGrant> activeGrant = Optional.empty();
@@ -64,6 +69,7 @@ final class ZerodhaBrokerSession implements BrokerSession {
             KiteBrokerGateway gateway,
             RateLimitGuard rateLimits,
             OkHttpClient http,
+            KillSwitchSignals killSwitch,
             Clock clock) {
         this.config = requireNonNull(config, "config is null");
         this.session = requireNonNull(session, "session is null");
@@ -72,6 +78,7 @@ final class ZerodhaBrokerSession implements BrokerSession {
         this.gateway = requireNonNull(gateway, "gateway is null");
         this.rateLimits = requireNonNull(rateLimits, "rateLimits is null");
         this.http = requireNonNull(http, "http is null");
+        this.killSwitch = requireNonNull(killSwitch, "killSwitch is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
 
@@ -87,6 +94,13 @@ final class ZerodhaBrokerSession implements BrokerSession {
             if (stream != null) {
                 throw new IllegalStateException("the Kite session was already opened");
             }
+            session.onChange(health -> {
+                if (health.state() == KiteSessionState.AUTHENTICATED) {
+                    killSwitch.sessionRestored(KiteBrokerGateway.NAME);
+                } else {
+                    killSwitch.sessionLost(KiteBrokerGateway.NAME, health.detail());
+                }
+            });
             if (config.accessToken().isEmpty()) {
                 reloadToken();
             } else {

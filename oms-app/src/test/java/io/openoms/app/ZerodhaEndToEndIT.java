@@ -31,6 +31,8 @@ import io.openoms.domain.port.in.OrderCommandResult;
 import io.openoms.domain.port.in.SubmitOrder;
 import io.openoms.domain.position.Position;
 import io.openoms.domain.risk.RiskLimits;
+import io.openoms.domain.risk.TradingState;
+import io.openoms.domain.risk.TradingStateChange;
 import io.openoms.domain.value.AccountId;
 import io.openoms.domain.value.Quantity;
 import java.net.URI;
@@ -77,11 +79,13 @@ class ZerodhaEndToEndIT {
     }
 
     private void start(Path data, boolean withToken) throws InterruptedException {
+        // The engine's rate-limit-max-wait is the default (2 s): a single 429 must fit within it.
+        start(data, withToken, "");
+    }
+
+    private void start(Path data, boolean withToken, String engineYaml) throws InterruptedException {
         // Prices are refreshed by hand below; the schedule must not draw on the simulator's 429s.
-        // A 429 holds the family back 1s in the adapter and again in the dispatcher: the default 2s
-        // engine.rate-limit-max-wait is then used up to the millisecond and the retry refused (see docs).
-        String yaml = "broker:\n  zerodha:\n    price-refresh: 1h\n    read-timeout: 1s\n"
-                + "engine:\n  rate-limit-max-wait: 5s\n";
+        String yaml = "broker:\n  zerodha:\n    price-refresh: 1h\n    read-timeout: 1s\n" + engineYaml;
         OmsConfig config = new ConfigLoader(kite.environment(data, withToken)).parse(yaml, "test");
         injector = Guice.createInjector(Stage.PRODUCTION, Main.modules(config));
         runtime = injector.getInstance(OmsRuntime.class);
@@ -276,8 +280,8 @@ class ZerodhaEndToEndIT {
     }
 
     @Test
-    void an_expired_token_shows_relogin_required_and_orders_are_refused_with_the_reason(@TempDir Path data)
-            throws Exception {
+    void an_expired_token_shows_relogin_required_halts_trading_and_orders_are_refused_with_the_reason(
+            @TempDir Path data) throws Exception {
         start(data, true);
         kite.simulator.faults().expireSession();
 
@@ -290,13 +294,22 @@ class ZerodhaEndToEndIT {
         HttpResponse<String> ready = ready();
         assertThat(ready.statusCode()).isEqualTo(503);
         assertThat(ready.body()).contains("\"login\":\"RELOGIN_REQUIRED\"").contains("log in again");
+        // The refusal itself trips the kill switch: no monitor pass or reconciliation is run here.
+        await("the kill switch", () -> engine.tradingState(PAPER).state() == TradingState.HALTED);
+        TradingStateChange halted = engine.tradingState(PAPER);
+        assertThat(halted.changedBy()).isEqualTo("auto:sessionLost");
+        assertThat(halted.reason()).contains("zerodha");
 
         int before = kite.venue.orders().size();
         OrderCommandResult second =
                 submit(order(INFY).buy().type(OrderType.MARKET).quantity(1).build());
-        ClientOrderId secondId = ((OrderCommandResult.Accepted) second).order().id();
-        await("the refusal without a call", () -> order(secondId).status() == OrderStatus.REJECTED);
-        assertThat(order(secondId).rejection().orElseThrow().reason()).contains("session");
+        assertThat(second).isInstanceOf(OrderCommandResult.Rejected.class);
+        assertThat(((OrderCommandResult.Rejected) second)
+                        .order()
+                        .rejection()
+                        .orElseThrow()
+                        .check())
+                .hasValueSatisfying(check -> assertThat(check).contains("TRADING_STATE"));
         assertThat(kite.venue.orders()).hasSize(before);
     }
 
@@ -352,7 +365,9 @@ class ZerodhaEndToEndIT {
 
     @Test
     void a_429_burst_on_every_endpoint_holds_queries_back_and_nothing_is_doubled(@TempDir Path data) throws Exception {
-        start(data, true);
+        // Up to three 429s of 1 s each may fall on the placement (the monitor's queries take the others):
+        // more than the default 2 s wait, which would reject the order as rate-limited (never doubled).
+        start(data, true, "engine:\n  rate-limit-max-wait: 5s\n");
         kite.simulator.faults().rateLimitNextRequests(3);
 
         OrderCommandResult result =

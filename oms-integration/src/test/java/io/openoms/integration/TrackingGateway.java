@@ -22,16 +22,21 @@ import java.util.function.Supplier;
 /**
  * Passes every call to the venue's gateway and counts them: calls under way (the harness waits for
  * none before it calls the system settled) and, per client order id, how often a placement was sent
- * (an order must never be sent twice).
+ * (an order must never be sent twice; a refusal for rate is not counted: nothing reached the venue).
  */
 final class TrackingGateway implements BrokerGateway {
-    private final BrokerGateway delegate;
+    private volatile BrokerGateway delegate;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong started = new AtomicLong();
     private final Map<ClientOrderId, AtomicInteger> placements = new ConcurrentHashMap<>();
 
     TrackingGateway(BrokerGateway delegate) {
         this.delegate = requireNonNull(delegate, "delegate is null");
+    }
+
+    /** Passes calls to {@code next} from now on (a restarted system's new Kite gateway); the counts carry on. */
+    void delegateTo(BrokerGateway next) {
+        this.delegate = requireNonNull(next, "next is null");
     }
 
     int inFlight() {
@@ -59,10 +64,14 @@ final class TrackingGateway implements BrokerGateway {
         return delegate.name();
     }
 
+    /** Counts the placement unless the broker refused it for rate (nothing reached the venue, and a retry is due). */
     @Override
     public BrokerResult<BrokerOrderId> place(Order order) {
-        placements.computeIfAbsent(order.id(), id -> new AtomicInteger()).incrementAndGet();
-        return tracked(() -> delegate.place(order));
+        BrokerResult<BrokerOrderId> result = tracked(() -> delegate.place(order));
+        if (!(result instanceof BrokerResult.RateLimited<BrokerOrderId>)) {
+            placements.computeIfAbsent(order.id(), id -> new AtomicInteger()).incrementAndGet();
+        }
+        return result;
     }
 
     @Override

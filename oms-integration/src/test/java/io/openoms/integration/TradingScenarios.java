@@ -49,7 +49,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The integration scenarios: the real engine, persistence, order monitor, reconciliation and
- * automatic kill switch against the simulated venue. A subclass names the database; every scenario
+ * automatic kill switch against the simulated venue, reached through its own gateway or through the
+ * Kite adapter and the Kite simulator. A subclass names the database and the broker; every scenario
  * ends with the invariants ({@link InvariantChecker#assertAll}: state, then reconciliation, then
  * state and venue agreement).
  */
@@ -75,6 +76,11 @@ abstract class TradingScenarios {
     /** The database of this class's scenarios; emptied before each. */
     protected abstract ScenarioDatabase newDatabase(String name);
 
+    /** What this class's scenarios trade through. */
+    protected BrokerKind brokerKind() {
+        return BrokerKind.MOCK;
+    }
+
     @BeforeAll
     void openDatabase() {
         database = newDatabase(getClass().getSimpleName());
@@ -90,7 +96,7 @@ abstract class TradingScenarios {
     @BeforeEach
     void startSystem(TestInfo test) {
         database.reset();
-        TradingSystem.Builder builder = TradingSystem.builder(database);
+        TradingSystem.Builder builder = TradingSystem.builder(database).broker(brokerKind());
         Method method = test.getTestMethod().orElseThrow();
         VenueLiquidity liquidity = method.getAnnotation(VenueLiquidity.class);
         if (liquidity != null) {
@@ -238,7 +244,7 @@ abstract class TradingScenarios {
         Order order = system.submitAccepted(buy(8).type(OrderType.LIMIT).limitPrice("1500"));
         assertThat(order.filledQuantity().value()).isEqualByComparingTo("4");
         // The venue's view of the amended order is lost, so the fill of the old remainder arrives first.
-        system.venue().faults().malformNextUpdates(1);
+        system.faults().malformNextUpdates(1);
 
         acceptedOrder(system.modify(
                 order.id(), new OrderModification(Optional.of(Quantity.of(14)), Optional.empty(), Optional.empty())));
@@ -253,8 +259,8 @@ abstract class TradingScenarios {
 
     @Test
     void a_cancel_requested_before_the_acknowledgement_is_still_sent_after_a_restart() {
-        system.venue().disconnectStream();
-        system.venue().faults().timeoutAfterApplyingNext(VenueOperation.PLACE, 1);
+        system.disconnectBrokerStream();
+        system.faults().timeoutAfterApplyingNext(VenueOperation.PLACE, 1);
         Order order = system.submitAccepted(buy(10).type(OrderType.LIMIT).limitPrice("1490"));
         system.awaitOrder(
                 order.id(), "has an unknown submit", o -> o.outcomeUnknown().isPresent());
@@ -268,14 +274,14 @@ abstract class TradingScenarios {
                 .isTrue();
         assertThat(venueOrdersOf(order)).singleElement().satisfies(o -> assertThat(o.status())
                 .isEqualTo(OrderStatus.CANCELLED));
-        system.venue().reconnectStream();
+        system.reconnectBrokerStream();
     }
 
     @Test
     @VenueLiquidity(3)
     void a_fill_racing_a_cancel_is_recorded_on_the_cancelled_order_and_in_the_position() {
         Order order = system.submitAccepted(buy(10).type(OrderType.LIMIT).limitPrice("1490"));
-        system.venue().faults().fillBeforeNextCancels(1);
+        system.faults().fillBeforeNextCancels(1);
 
         acceptedOrder(system.cancel(order.id()));
         system.awaitStatus(order.id(), OrderStatus.CANCELLED);
@@ -363,7 +369,7 @@ abstract class TradingScenarios {
 
     @Test
     void a_burst_of_broker_rejections_halts_the_account_automatically() {
-        system.venue().faults().rejectNext(VenueOperation.PLACE, 5, "insufficient margin");
+        system.faults().rejectNext(VenueOperation.PLACE, 5, "insufficient margin");
 
         for (int i = 0; i < 5; i++) {
             Order order = system.submitAccepted(buy(1));
@@ -386,9 +392,21 @@ abstract class TradingScenarios {
     }
 
     @Test
+    void a_single_rate_limit_refusal_of_a_placement_is_retried_after_the_backoff_and_placed_once() {
+        system.faults().rateLimitNext(VenueOperation.PLACE, 1);
+
+        Order order = system.submitAccepted(buy(10));
+
+        assertFilled(system.awaitStatus(order.id(), OrderStatus.FILLED), "10", "1500");
+        assertThat(system.placementsSent(order.id())).isEqualTo(1);
+        assertThat(venueOrdersOf(order)).hasSize(1);
+        assertThat(system.netQuantity(INFY)).isEqualTo(10);
+    }
+
+    @Test
     void an_ambiguous_submit_that_was_placed_is_found_by_the_monitor_and_never_placed_twice() {
-        system.venue().disconnectStream();
-        system.venue().faults().timeoutAfterApplyingNext(VenueOperation.PLACE, 1);
+        system.disconnectBrokerStream();
+        system.faults().timeoutAfterApplyingNext(VenueOperation.PLACE, 1);
 
         Order order = system.submitAccepted(buy(10).type(OrderType.LIMIT).limitPrice("1490"));
         Order unknown = system.awaitOrder(
@@ -411,13 +429,13 @@ abstract class TradingScenarios {
         assertFilled(system.awaitStatus(order.id(), OrderStatus.FILLED), "10", "1490");
         assertThat(system.placementsSent(order.id())).isEqualTo(1);
         assertThat(venueOrdersOf(order)).hasSize(1);
-        system.venue().reconnectStream();
+        system.reconnectBrokerStream();
     }
 
     @Test
     void
             an_ambiguous_submit_that_never_reached_the_venue_is_declared_never_placed_only_after_the_grace_window_and_misses() {
-        system.venue().faults().timeoutBeforeApplyingNext(VenueOperation.PLACE, 1);
+        system.faults().timeoutBeforeApplyingNext(VenueOperation.PLACE, 1);
 
         Order order = system.submitAccepted(buy(10));
         system.awaitOrder(
@@ -444,11 +462,8 @@ abstract class TradingScenarios {
 
     @Test
     void a_just_placed_order_the_broker_does_not_show_yet_is_not_declared_never_placed_early() {
-        system.venue().disconnectStream();
-        system.venue()
-                .faults()
-                .timeoutAfterApplyingNext(VenueOperation.PLACE, 1)
-                .hideNextPlacements(1, 8);
+        system.disconnectBrokerStream();
+        system.faults().timeoutAfterApplyingNext(VenueOperation.PLACE, 1).hideNextPlacements(1, 8);
 
         Order order = system.submitAccepted(buy(10).type(OrderType.LIMIT).limitPrice("1490"));
         system.awaitOrder(
@@ -467,13 +482,13 @@ abstract class TradingScenarios {
         assertThat(found.status()).isEqualTo(OrderStatus.ACCEPTED);
         assertThat(found.outcomeUnknown()).isEmpty();
         assertThat(system.placementsSent(order.id())).isEqualTo(1);
-        system.venue().reconnectStream();
+        system.reconnectBrokerStream();
     }
 
     @Test
     @VenueLiquidity(3)
     void duplicated_and_out_of_order_updates_leave_exact_fills() {
-        system.venue().faults().duplicateAllUpdates(true).reorderNextPlacements(2);
+        system.faults().duplicateAllUpdates(true).reorderNextPlacements(2);
 
         Order first = system.submitAccepted(buy(10).type(OrderType.LIMIT).limitPrice("1500"));
         Order second = system.submitAccepted(sell(7).instrument(TCS));
@@ -487,7 +502,7 @@ abstract class TradingScenarios {
         assertThat(secondFilled.filledQuantity().value()).isEqualByComparingTo("7");
         assertThat(system.netQuantity(INFY)).isEqualTo(10);
         assertThat(system.netQuantity(TCS)).isEqualTo(-7);
-        system.venue().faults().duplicateAllUpdates(false);
+        system.faults().duplicateAllUpdates(false);
     }
 
     @Test
@@ -587,7 +602,7 @@ abstract class TradingScenarios {
     void an_order_placed_at_the_venue_outside_openoms_is_adopted_and_its_fills_reach_the_positions() {
         system.venue().placeExternal(ExternalOrder.market(INFY, Side.BUY, Quantity.of(7)));
         system.settle();
-        system.venue().disconnectStream();
+        system.disconnectBrokerStream();
         system.venue().placeExternal(ExternalOrder.limit(TCS, Side.SELL, Quantity.of(2), Price.of("3500")));
         system.reconcile();
 
@@ -603,12 +618,12 @@ abstract class TradingScenarios {
         assertThat(system.reconciliation().latest(50))
                 .extracting(ReconciliationFinding::kind)
                 .contains(FindingKind.FOREIGN_ORDER);
-        system.venue().reconnectStream();
+        system.reconnectBrokerStream();
     }
 
     @Test
     void malformed_broker_payloads_are_quarantined_with_the_raw_payload_and_an_alert_and_never_applied() {
-        system.venue().faults().malformNextUpdates(2);
+        system.faults().malformNextUpdates(2);
 
         Order order = system.submitAccepted(buy(10));
         Order next = system.submitAccepted(buy(5));

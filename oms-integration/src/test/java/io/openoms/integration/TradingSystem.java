@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.openoms.adapters.broker.mock.MockBrokerGateway;
 import io.openoms.adapters.broker.mock.MockVenueConfig;
 import io.openoms.adapters.broker.mock.SimulatedVenue;
+import io.openoms.adapters.broker.zerodha.KiteBrokerGateway;
 import io.openoms.adapters.persistence.Persistence;
 import io.openoms.application.engine.AccountSettings;
 import io.openoms.application.engine.EngineConfig;
@@ -83,13 +84,18 @@ import java.util.stream.Collectors;
  * flight: no broker call under way, no order awaiting a broker answer, the engine's state unchanged.
  *
  * <p>Prices stand still unless the scenario moves them ({@link #setPrice}) or configures a random walk.
+ *
+ * <p>The broker is the venue's own gateway ({@link BrokerKind#MOCK}) or the Kite adapter talking over
+ * HTTP and WebSocket to the Kite simulator over the same venue ({@link BrokerKind#KITE}, see {@link
+ * KiteBroker}); then time moves through the simulator, faults are set through it ({@link #faults()}),
+ * and {@link #settle()} also waits until every update it streamed has reached the core. The market data
+ * the engine and the kill switch read is the venue's either way: the broker path is what is tested.
  */
 public final class TradingSystem implements AutoCloseable {
     /** Monday 2024-03-04, 10:00 in Mumbai: the market is open. */
     public static final Instant T0 = Instant.parse("2024-03-04T04:30:00Z");
 
     public static final Duration STEP = Duration.ofSeconds(1);
-    public static final String BROKER = "mock";
     public static final AccountId ACCOUNT = AccountId.of("ACC1");
     public static final StrategyId STRATEGY = StrategyId.of("alpha");
     public static final InstrumentId INFY = InstrumentId.parse("NSE:INFY");
@@ -100,7 +106,9 @@ public final class TradingSystem implements AutoCloseable {
 
     private final ScenarioDatabase database;
     private final MutableClock clock = new MutableClock(T0);
+    private final String broker;
     private final SimulatedVenue venue;
+    private final Optional<KiteBroker> kite;
     private final TrackingGateway gateway;
     private final SequentialIdGenerator ids = new SequentialIdGenerator();
     private final EventRecorder events = new EventRecorder();
@@ -124,12 +132,13 @@ public final class TradingSystem implements AutoCloseable {
 
     private TradingSystem(Builder builder) {
         this.database = builder.database;
+        this.broker = builder.brokerKind == BrokerKind.KITE ? KiteBrokerGateway.NAME : "mock";
         Instrument infy = Instrument.of(INFY, "0.05", 1, Currency.getInstance("INR"), NSE);
         Instrument tcs = Instrument.of(TCS, "0.05", 1, Currency.getInstance("INR"), NSE);
         this.instruments = List.of(infy, tcs);
         MockVenueConfig venueConfig = builder.venue
                 .apply(MockVenueConfig.builder()
-                        .name(BROKER)
+                        .name(broker)
                         .seed(7)
                         .volatilityTicks(0)
                         .slippageTicks(0)
@@ -137,6 +146,11 @@ public final class TradingSystem implements AutoCloseable {
                         .initialPrice(TCS, TCS_PRICE))
                 .build();
         this.venue = new SimulatedVenue(venueConfig, instruments, T0);
+        this.rateLimits = new TokenBucketRateLimitGuard(
+                new RateLimitConfig(Map.of(broker, BrokerRateLimits.unlimited()), Duration.ofSeconds(2)), clock);
+        this.kite = builder.brokerKind == BrokerKind.KITE
+                ? Optional.of(new KiteBroker(venue, instruments, clock, rateLimits))
+                : Optional.empty();
         this.gateway = new TrackingGateway(new MockBrokerGateway(venue));
         this.accountingMethod = builder.accountingMethod;
         this.engineConfig = builder.engine
@@ -146,7 +160,7 @@ public final class TradingSystem implements AutoCloseable {
                         .account(
                                 ACCOUNT,
                                 new AccountSettings(
-                                        Money.of(10_000_000), Money.of(5_000_000), accountingMethod, NSE, BROKER)))
+                                        Money.of(10_000_000), Money.of(5_000_000), accountingMethod, NSE, broker)))
                 .build();
         this.monitorConfig = builder.monitor
                 .apply(MonitorConfig.builder()
@@ -158,9 +172,7 @@ public final class TradingSystem implements AutoCloseable {
         this.killSwitchConfig = builder.killSwitch
                 .apply(KillSwitchConfig.builder().staleMarketDataEnabled(false))
                 .build();
-        this.router = new StaticOrderRouter(List.of(gateway), RoutingConfig.allTo(BROKER, ACCOUNT));
-        this.rateLimits = new TokenBucketRateLimitGuard(
-                new RateLimitConfig(Map.of(BROKER, BrokerRateLimits.unlimited()), Duration.ofSeconds(2)), clock);
+        this.router = new StaticOrderRouter(List.of(gateway), RoutingConfig.allTo(broker, ACCOUNT));
     }
 
     public static Builder builder(ScenarioDatabase database) {
@@ -173,6 +185,28 @@ public final class TradingSystem implements AutoCloseable {
 
     public SimulatedVenue venue() {
         return venue;
+    }
+
+    /** The Kite side, when trading through Kite. */
+    public Optional<KiteBroker> kite() {
+        return kite;
+    }
+
+    /** The faults of the broker the system trades through (see {@link BrokerFaults}). */
+    public BrokerFaults faults() {
+        return new BrokerFaults(venue.faults(), kite.map(k -> k.simulator().faults()));
+    }
+
+    /** The venue's update stream goes down; through Kite the stream connection drops and new ones are refused. */
+    public void disconnectBrokerStream() {
+        venue.disconnectStream();
+        kite.ifPresent(k -> k.simulator().faults().dropStreams());
+    }
+
+    /** The venue's update stream comes back: the mock tells the core at once, Kite's stream reconnects. */
+    public void reconnectBrokerStream() {
+        venue.reconnectStream();
+        settle();
     }
 
     public OrderMonitor monitor() {
@@ -226,6 +260,7 @@ public final class TradingSystem implements AutoCloseable {
     }
 
     private TradingSystem open() {
+        kite.ifPresent(k -> gateway.delegateTo(k.open()));
         persistence = Persistence.open(database.config(), clock);
         if (incarnations == 0) {
             persistence.instrumentStore().saveAll(instruments);
@@ -261,10 +296,21 @@ public final class TradingSystem implements AutoCloseable {
                 reconciliationConfig,
                 engineConfig);
         engine.start();
-        venue.attach(engine);
+        if (kite.isEmpty()) {
+            venue.attach(engine);
+        }
         incarnations++;
         running = true;
         return this;
+    }
+
+    /**
+     * Kite's order stream, opened after the start-up reconciliation: its first connection re-reads the
+     * day's orders and trades, which would race the reconciliation the scenarios look at (the app opens
+     * it first; either way the broker's truth is restored). The mock's stream is attached at open.
+     */
+    private void connectStream() {
+        kite.ifPresent(k -> k.connect(engine, killSwitch));
     }
 
     /**
@@ -277,6 +323,7 @@ public final class TradingSystem implements AutoCloseable {
             return;
         }
         running = false;
+        kite.ifPresent(KiteBroker::disconnect);
         engine.stop();
         bus.close();
         persistence.close();
@@ -289,6 +336,7 @@ public final class TradingSystem implements AutoCloseable {
         }
         open();
         ReconciliationReport report = reconcile();
+        connectStream();
         settle();
         return report;
     }
@@ -300,16 +348,20 @@ public final class TradingSystem implements AutoCloseable {
         return start();
     }
 
-    /** Stops the system; the database stays open (its owner closes it). */
+    /** Stops the system and the Kite simulator; the database stays open (its owner closes it). */
     @Override
     public void close() {
-        stop();
+        try {
+            stop();
+        } finally {
+            kite.ifPresent(KiteBroker::close);
+        }
     }
 
     /** One step: the clock and the venue advance {@link #STEP}, prices move a step, orders match; then settles. */
     public EngineSnapshot step() {
         clock.advance(STEP);
-        venue.step(clock.instant());
+        kite.ifPresentOrElse(k -> k.simulator().step(clock.instant()), () -> venue.step(clock.instant()));
         return settle();
     }
 
@@ -324,13 +376,15 @@ public final class TradingSystem implements AutoCloseable {
     /** Moves the clock and the venue's time (acknowledgements fall due; prices stay); then settles. */
     public EngineSnapshot advance(Duration duration) {
         clock.advance(duration);
-        venue.advanceTo(clock.instant());
+        kite.ifPresentOrElse(k -> k.simulator().advanceTo(clock.instant()), () -> venue.advanceTo(clock.instant()));
         return settle();
     }
 
     /** Sets a venue price (working orders match against it); then settles. */
     public EngineSnapshot setPrice(InstrumentId instrument, String price) {
-        venue.setPrice(instrument, Price.of(price));
+        kite.ifPresentOrElse(
+                k -> k.simulator().setPrice(instrument, Price.of(price)),
+                () -> venue.setPrice(instrument, Price.of(price)));
         return settle();
     }
 
@@ -485,21 +539,26 @@ public final class TradingSystem implements AutoCloseable {
 
     /**
      * Waits until the system is quiet: no broker call under way, no order awaiting a broker answer
-     * (pending without an unknown outcome), and two engine snapshots in a row alike with no broker
-     * call started between them. Returns the last snapshot.
+     * (pending without an unknown outcome), through Kite every streamed update delivered (see {@link
+     * KiteBroker#quiet()}), and two engine snapshots in a row alike with no broker call started between
+     * them. Returns the last snapshot.
      */
     public EngineSnapshot settle() {
         long deadline = System.nanoTime() + Await.DEADLINE.toNanos();
         EngineSnapshot previous = null;
+        BooleanSupplier brokerQuiet = () -> kite.map(KiteBroker::quiet).orElse(true);
         while (true) {
             long startedBefore = gateway.started();
-            boolean idleBefore = gateway.inFlight() == 0;
+            boolean idleBefore = gateway.inFlight() == 0 && brokerQuiet.getAsBoolean();
             EngineSnapshot snapshot = Await.get(engine.snapshot());
             List<Order> waiting = snapshot.orders().stream()
                     .filter(TradingSystem::awaitsBroker)
                     .toList();
-            boolean quiet =
-                    idleBefore && waiting.isEmpty() && gateway.inFlight() == 0 && gateway.started() == startedBefore;
+            boolean quiet = idleBefore
+                    && waiting.isEmpty()
+                    && gateway.inFlight() == 0
+                    && engine.brokerCallsInFlight() == 0
+                    && gateway.started() == startedBefore;
             if (quiet && snapshot.equals(previous)) {
                 return snapshot;
             }
@@ -507,7 +566,8 @@ public final class TradingSystem implements AutoCloseable {
             if (System.nanoTime() - deadline > 0) {
                 throw new AssertionError("the system did not settle within " + Await.DEADLINE + ": broker calls "
                         + gateway.inFlight() + ", orders awaiting the broker "
-                        + waiting.stream().map(Order::toString).collect(Collectors.joining(", ")));
+                        + waiting.stream().map(Order::toString).collect(Collectors.joining(", "))
+                        + kite.map(k -> "; " + k.state()).orElse(""));
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
@@ -531,6 +591,7 @@ public final class TradingSystem implements AutoCloseable {
         private UnaryOperator<MonitorConfig.Builder> monitor = UnaryOperator.identity();
         private UnaryOperator<KillSwitchConfig.Builder> killSwitch = UnaryOperator.identity();
         private AccountingMethod accountingMethod = AccountingMethod.AVERAGE_COST;
+        private BrokerKind brokerKind = BrokerKind.MOCK;
 
         private Builder(ScenarioDatabase database) {
             this.database = requireNonNull(database, "database is null");
@@ -556,6 +617,11 @@ public final class TradingSystem implements AutoCloseable {
             return this;
         }
 
+        public Builder broker(BrokerKind kind) {
+            this.brokerKind = requireNonNull(kind, "kind is null");
+            return this;
+        }
+
         public Builder accountingMethod(AccountingMethod method) {
             this.accountingMethod = requireNonNull(method, "method is null");
             return this;
@@ -567,6 +633,8 @@ public final class TradingSystem implements AutoCloseable {
             try {
                 system.open();
                 system.reconcile();
+                system.connectStream();
+                system.settle();
                 return system;
             } catch (RuntimeException | Error e) {
                 try {

@@ -28,14 +28,21 @@ import org.slf4j.LoggerFactory;
 /**
  * Calls brokers on the dispatch executor, never on the engine thread, and hands every answer back
  * to the engine as a command. Each request first takes a rate-limit permit; a broker's own
- * rate-limit refusal (nothing took effect) is retried after its hinted backoff while the total wait
- * stays within {@code rateLimitMaxWait}. A placement is never retried on any other answer, and an
- * exception from a gateway counts as an unknown outcome.
+ * rate-limit refusal (nothing took effect) holds the family back in the guard for the hinted backoff
+ * (at least {@link #MIN_RATE_LIMIT_BACKOFF}) and is retried once the guard grants a permit again,
+ * at most {@link #MAX_RATE_LIMIT_RETRIES} times, while the time the guard made the request wait
+ * stays within {@code rateLimitMaxWait}: the backoff is waited in the guard and counted there, once.
+ * A placement is never retried on any other answer, and an exception from a gateway counts as an
+ * unknown outcome.
  *
  * <p>Thread safety: called from the engine thread; the calls run on the executor.
  */
 final class BrokerDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerDispatcher.class);
+    /** The least a retry after a rate-limit refusal waits, so a {@code Retry-After: 0} cannot spin. */
+    static final Duration MIN_RATE_LIMIT_BACKOFF = Duration.ofMillis(100);
+    /** Retries of one request after rate-limit refusals; a guard that does not wait cannot make it spin. */
+    static final int MAX_RATE_LIMIT_RETRIES = 5;
 
     private final ExecutorService executor;
     private final RateLimitGuard rateLimits;
@@ -154,7 +161,9 @@ final class BrokerDispatcher {
             RequestPriority priority,
             Supplier<BrokerResult<BrokerOrderId>> call) {
         Duration maxWait = config.rateLimitMaxWait();
+        // Only what the guard makes this request wait counts: the broker's backoff is waited there.
         Duration spent = Duration.ZERO;
+        int retries = 0;
         while (true) {
             RateLimitDecision decision;
             try {
@@ -174,12 +183,14 @@ final class BrokerDispatcher {
                 LOG.warn("broker {} {} of order {} threw; its outcome is unknown", broker, operation, id, e);
                 result = BrokerResult.outcomeUnknown("the broker call failed: " + e);
             }
-            if (result instanceof BrokerResult.RateLimited<BrokerOrderId> limited) {
-                Duration backoff = limited.retryAfter().orElse(config.rateLimitDefaultBackoff());
-                spent = spent.plus(backoff);
-                if (spent.compareTo(maxWait) <= 0) {
+            if (result instanceof BrokerResult.RateLimited<BrokerOrderId> limited && retries < MAX_RATE_LIMIT_RETRIES) {
+                Duration backoff =
+                        max(limited.retryAfter().orElse(config.rateLimitDefaultBackoff()), MIN_RATE_LIMIT_BACKOFF);
+                if (backoff.compareTo(maxWait.minus(spent)) <= 0) {
+                    retries++;
                     LOG.debug(
                             "broker {} rate-limited {} of order {}; retrying after {}", broker, operation, id, backoff);
+                    // The adapter may have held the family back already; the guard keeps the later end.
                     rateLimits.penalize(broker, family, backoff);
                     continue;
                 }
@@ -201,6 +212,10 @@ final class BrokerDispatcher {
             Thread.currentThread().interrupt();
             return Optional.of("interrupted");
         }
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private static Duration positive(Duration duration) {

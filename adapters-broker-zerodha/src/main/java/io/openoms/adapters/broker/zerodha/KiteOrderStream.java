@@ -66,6 +66,7 @@ public final class KiteOrderStream implements AutoCloseable {
     private boolean started;
     private boolean stopped;
     private Instant lastFrame;
+    private long textFrames;
     private ScheduledFuture<?> watchdog;
 
     public KiteOrderStream(
@@ -127,6 +128,17 @@ public final class KiteOrderStream implements AutoCloseable {
         }
     }
 
+    /**
+     * Text frames handled since the current connection opened (handed to the updates, or dropped as
+     * repeats or as frames of no interest); 0 while disconnected. Beside the number of frames Kite
+     * sent on the connection it tells whether every update sent so far has reached the core.
+     */
+    public long framesSinceConnected() {
+        synchronized (lock) {
+            return connected ? textFrames : 0;
+        }
+    }
+
     /** The reconnect delay after {@code failedAttempts} failures in a row: doubling, capped. */
     Duration backoff(int failedAttempts) {
         Duration initial = config.streamInitialBackoff();
@@ -171,9 +183,14 @@ public final class KiteOrderStream implements AutoCloseable {
                 .url(url(token.get()))
                 .header("X-Kite-Version", "3")
                 .build();
-        WebSocket created = http.newWebSocket(request, new Listener(mine));
+        // Held while the socket is created and recorded: a handshake that fails at once (its callback
+        // waits for the lock, or ran already on this thread) must not leave a dead socket recorded,
+        // which would make every later connect() return early and the stream never come back.
+        WebSocket created;
+        Listener listener = new Listener(mine);
         synchronized (lock) {
-            if (generation == mine && !stopped) {
+            created = http.newWebSocket(request, listener);
+            if (generation == mine && !stopped && !listener.ended) {
                 socket = created;
                 return;
             }
@@ -202,9 +219,11 @@ public final class KiteOrderStream implements AutoCloseable {
         }
     }
 
-    private void lost(long mine, String why) {
+    private void lost(Listener listener, String why) {
+        long mine = listener.mine;
         Duration delay;
         synchronized (lock) {
+            listener.ended = true;
             if (mine != generation || stopped) {
                 return;
             }
@@ -257,6 +276,8 @@ public final class KiteOrderStream implements AutoCloseable {
 
     private final class Listener extends WebSocketListener {
         private final long mine;
+        // Guarded by lock.
+        private boolean ended;
 
         Listener(long mine) {
             this.mine = mine;
@@ -285,6 +306,7 @@ public final class KiteOrderStream implements AutoCloseable {
                 }
                 connected = true;
                 failedAttempts = 0;
+                textFrames = 0;
                 lastFrame = clock.instant();
             }
             LOG.info("Kite order stream connected");
@@ -298,6 +320,11 @@ public final class KiteOrderStream implements AutoCloseable {
             }
             alive();
             handleText(text);
+            synchronized (lock) {
+                if (mine == generation) {
+                    textFrames++;
+                }
+            }
         }
 
         @Override
@@ -316,7 +343,7 @@ public final class KiteOrderStream implements AutoCloseable {
 
         @Override
         public void onClosed(WebSocket webSocket, int code, String reason) {
-            lost(mine, "closed by Kite with code " + code);
+            lost(this, "closed by Kite with code " + code);
         }
 
         @Override
@@ -324,7 +351,7 @@ public final class KiteOrderStream implements AutoCloseable {
             String why = response != null
                     ? "handshake refused with HTTP " + response.code()
                     : failure.getClass().getSimpleName();
-            lost(mine, why);
+            lost(this, why);
         }
     }
 }

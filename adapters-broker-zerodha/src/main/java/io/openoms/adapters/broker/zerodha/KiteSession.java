@@ -12,7 +12,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -29,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * <p>Once Kite refuses the token ({@code TokenException}) the session stays
  * {@link KiteSessionState#RELOGIN_REQUIRED} and the adapter sends nothing until a new token is
  * activated. A token given through configuration has no known login time; its expiry is counted
- * from when it was activated, and Kite's refusal ends it earlier if it is older.
+ * from when it was activated, and Kite's refusal ends it earlier if it is older. Listeners
+ * ({@link #onChange}) hear of every refusal and every activation, so the kill switch can stop trading
+ * the moment Kite refuses the token rather than at the next broker query.
  *
  * <p>Thread safety: safe from any thread; the state is one immutable snapshot.
  */
@@ -39,6 +44,7 @@ public final class KiteSession {
     private final KiteConfig config;
     private final OkHttpClient http;
     private final Clock clock;
+    private final List<Consumer<KiteSessionHealth>> listeners = new CopyOnWriteArrayList<>();
     private volatile Snapshot snapshot;
 
     public KiteSession(KiteConfig config, OkHttpClient http, Clock clock) {
@@ -56,6 +62,15 @@ public final class KiteSession {
         this.snapshot = config.accessToken()
                 .map(token -> Snapshot.active(token, expiresAt(clock.instant())))
                 .orElse(Snapshot.NONE);
+    }
+
+    /**
+     * Tells {@code listener} the session's health after Kite first refuses the token and after every
+     * activation of a token; it runs on the thread that saw the change (an HTTP caller's), so it
+     * must not block.
+     */
+    public void onChange(Consumer<KiteSessionHealth> listener) {
+        listeners.add(requireNonNull(listener, "listener is null"));
     }
 
     /** The browser login page for this app: {@code <login url>?v=3&api_key=<key>}. */
@@ -166,16 +181,29 @@ public final class KiteSession {
         requireNonNull(grant, "grant is null");
         snapshot = Snapshot.active(grant.accessToken(), expiresAt(grant.loginTime()));
         LOG.info("Kite session of {} active until {}", grant.userId(), snapshot.expiresAt.orElseThrow());
+        changed();
     }
 
     /** Kite refused the token: stop sending until a new one is activated. */
     public void invalidate(String reason) {
         requireNonNull(reason, "reason is null");
         Snapshot current = snapshot;
+        snapshot = current.refused(reason);
         if (current.refusal.isEmpty()) {
             LOG.warn("Kite session refused, re-login required: {}", reason);
+            changed();
         }
-        snapshot = current.refused(reason);
+    }
+
+    private void changed() {
+        KiteSessionHealth health = health();
+        for (Consumer<KiteSessionHealth> listener : listeners) {
+            try {
+                listener.accept(health);
+            } catch (RuntimeException e) {
+                LOG.error("a Kite session listener failed", e);
+            }
+        }
     }
 
     /**

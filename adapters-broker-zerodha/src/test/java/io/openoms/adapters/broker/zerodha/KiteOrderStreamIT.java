@@ -8,12 +8,17 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
 import okhttp3.WebSocket;
@@ -151,6 +156,73 @@ class KiteOrderStreamIT {
 
         assertThat(server.takeRequest(300, TimeUnit.MILLISECONDS)).isNull();
         assertThat(updates.reconnects).isEmpty();
+    }
+
+    @Test
+    void a_handshake_refused_before_the_connect_call_returns_does_not_stop_the_reconnects() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(503).build());
+        enqueueSocket(sending(false, orderFrame("OPEN", 4)));
+        // The first handshake runs on the connecting thread, so its refusal is seen before the connect
+        // call records the socket; later ones run on a pool as usual.
+        AtomicInteger calls = new AtomicInteger();
+        ExecutorService pool = Executors.newCachedThreadPool();
+        ExecutorService firstInline = new AbstractExecutorService() {
+            @Override
+            public void execute(Runnable task) {
+                if (calls.getAndIncrement() == 0) {
+                    task.run();
+                } else {
+                    pool.execute(task);
+                }
+            }
+
+            @Override
+            public void shutdown() {
+                pool.shutdown();
+            }
+
+            @Override
+            public List<Runnable> shutdownNow() {
+                return pool.shutdownNow();
+            }
+
+            @Override
+            public boolean isShutdown() {
+                return pool.isShutdown();
+            }
+
+            @Override
+            public boolean isTerminated() {
+                return pool.isTerminated();
+            }
+
+            @Override
+            public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+                return pool.awaitTermination(timeout, unit);
+            }
+        };
+        OkHttpClient inline =
+                http.newBuilder().dispatcher(new Dispatcher(firstInline)).build();
+        KiteConfig config = config().build();
+        stream = new KiteOrderStream(
+                config,
+                new KiteSession(config, inline, KiteFixtures.CLOCK),
+                KiteTagRegistry.inMemory(),
+                updates,
+                inline,
+                scheduler,
+                KiteFixtures.CLOCK);
+        try {
+            stream.start();
+
+            await(() -> updates.orders.size() == 1, "the update after the reconnect");
+            assertThat(updates.reconnects).hasSize(1);
+            assertThat(stream.isConnected()).isTrue();
+            assertThat(stream.framesSinceConnected()).isEqualTo(1);
+        } finally {
+            stream.close();
+            pool.shutdownNow();
+        }
     }
 
     @Test

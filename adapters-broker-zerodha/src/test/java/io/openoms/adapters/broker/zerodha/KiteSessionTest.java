@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 
@@ -97,6 +99,22 @@ class KiteSessionTest {
         session.invalidate(old, "TokenException");
 
         assertThat(session.state()).isEqualTo(KiteSessionState.AUTHENTICATED);
+    }
+
+    @Test
+    void listeners_hear_of_the_first_refusal_of_a_token_and_of_each_new_token_without_the_token_itself() {
+        KiteSession session = session(KiteFixtures.config().build(), KiteFixtures.NOW);
+        List<KiteSessionHealth> heard = new CopyOnWriteArrayList<>();
+        session.onChange(heard::add);
+
+        session.invalidate("TokenException: Incorrect `api_key` or `access_token`.");
+        session.invalidate("TokenException again");
+        session.activate(new KiteAccessGrant("AB1234", "newToken", KiteFixtures.NOW));
+
+        assertThat(heard)
+                .extracting(KiteSessionHealth::state)
+                .containsExactly(KiteSessionState.RELOGIN_REQUIRED, KiteSessionState.AUTHENTICATED);
+        assertThat(heard.get(0).detail()).contains("log in again").doesNotContain(KiteFixtures.ACCESS_TOKEN);
     }
 
     @Test

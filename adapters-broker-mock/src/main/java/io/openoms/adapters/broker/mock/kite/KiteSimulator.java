@@ -141,6 +141,15 @@ public final class KiteSimulator implements AutoCloseable {
         return stream.connections();
     }
 
+    /**
+     * Text frames (order updates and the like) handed to each open stream connection so far, oldest
+     * connection first. A connection counts as open from before its handshake is answered, so a client
+     * that saw its connection open and received as many frames as this says has every one sent.
+     */
+    public List<Long> streamTextFrames() {
+        return stream.textFramesPerConnection();
+    }
+
     /** Sends the 1-byte binary heartbeat to every open stream connection. */
     public void sendHeartbeat() {
         stream.sendBinary(HEARTBEAT);

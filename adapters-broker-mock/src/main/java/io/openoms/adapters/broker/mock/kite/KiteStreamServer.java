@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiPredicate;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -72,6 +73,11 @@ final class KiteStreamServer {
 
     int connections() {
         return connections.size();
+    }
+
+    /** Text frames handed to each open connection so far, oldest connection first. */
+    List<Long> textFramesPerConnection() {
+        return connections.stream().map(Connection::textFrames).toList();
     }
 
     void stop() {
@@ -144,11 +150,12 @@ final class KiteStreamServer {
                 return;
             }
             String accept = Base64.getEncoder().encodeToString(sha1(key + WEBSOCKET_GUID));
-            out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            connection = new Connection(socket, out);
+            // The connection takes frames from before its handshake answer goes out (first, through its
+            // writer): a client that sees the stream open has missed nothing sent after that.
+            connection.sendRaw(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                             + "Sec-WebSocket-Accept: " + accept + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            connection = new Connection(socket, out);
             connections.add(connection);
             read(new DataInputStream(in), connection);
         } catch (IOException e) {
@@ -241,6 +248,7 @@ final class KiteStreamServer {
     private static final class Connection {
         private final Socket socket;
         private final OutputStream out;
+        private final AtomicLong textFrames = new AtomicLong();
         private final ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "kitesim-stream-write");
             thread.setDaemon(true);
@@ -252,7 +260,26 @@ final class KiteStreamServer {
             this.out = out;
         }
 
+        long textFrames() {
+            return textFrames.get();
+        }
+
+        void sendRaw(byte[] bytes) {
+            writer.execute(() -> {
+                try {
+                    out.write(bytes);
+                    out.flush();
+                } catch (IOException e) {
+                    LOG.debug("Writing the handshake answer failed", e);
+                    drop();
+                }
+            });
+        }
+
         void send(int opcode, byte[] payload) {
+            if (opcode == TEXT) {
+                textFrames.incrementAndGet();
+            }
             try {
                 writer.execute(() -> write(opcode, payload));
             } catch (java.util.concurrent.RejectedExecutionException e) {

@@ -25,7 +25,7 @@ class KiteStreamIT {
 
     private StreamClient connect() {
         StreamClient client = StreamClient.connect(kite.simulator, kite.simulator.accessToken());
-        // the server registers a connection just after answering its handshake
+        // a connection the server still holds from an earlier test step may take a moment to go
         awaitConnections(1);
         return client;
     }
@@ -212,6 +212,23 @@ class KiteStreamIT {
             assertThat(message.kind()).isEqualTo("text");
             assertThat(message.text()).startsWith("{\"type\":\"order\"");
             assertThatThrownBy(message::json).isInstanceOf(java.io.UncheckedIOException.class);
+        }
+    }
+
+    @Test
+    void a_connection_is_open_at_the_server_once_its_handshake_is_answered_and_counts_the_frames_sent_on_it() {
+        try (StreamClient stream = StreamClient.connect(kite.simulator, kite.simulator.accessToken())) {
+            assertThat(kite.simulator.streamTextFrames()).containsExactly(0L);
+
+            kite.place("regular", order("order_type", "LIMIT", "price", "95"));
+            kite.simulator.setPrice(INFY_ID, Price.of(95));
+            kite.simulator.sendHeartbeat();
+
+            assertThat(kite.simulator.streamTextFrames()).containsExactly(2L);
+            assertThat(stream.nextOrderFrame().get("data").get("status").asText())
+                    .isEqualTo("OPEN");
+            assertThat(stream.nextOrderFrame().get("data").get("status").asText())
+                    .isEqualTo("COMPLETE");
         }
     }
 

@@ -1,8 +1,7 @@
-package io.openoms.app;
+package io.openoms.adapters.broker.zerodha;
 
 import static java.util.Objects.requireNonNull;
 
-import io.openoms.adapters.broker.zerodha.KiteBrokerGateway;
 import io.openoms.application.ratelimit.EndpointFamily;
 import io.openoms.application.ratelimit.RateLimitDecision;
 import io.openoms.application.ratelimit.RateLimitGuard;
@@ -32,7 +31,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread safety: safe from any thread; fetches run one at a time on {@code fetches}.
  */
-final class KiteStreamFills implements BrokerUpdates {
+public final class KiteStreamFills implements BrokerUpdates {
     private static final Logger LOG = LoggerFactory.getLogger(KiteStreamFills.class);
     private static final Duration PERMIT_WAIT = Duration.ofSeconds(2);
     private static final int REMEMBERED_ORDERS = 10_000;
@@ -50,7 +49,8 @@ final class KiteStreamFills implements BrokerUpdates {
         }
     };
 
-    KiteStreamFills(BrokerUpdates core, KiteBrokerGateway gateway, RateLimitGuard rateLimits, ExecutorService fetches) {
+    public KiteStreamFills(
+            BrokerUpdates core, KiteBrokerGateway gateway, RateLimitGuard rateLimits, ExecutorService fetches) {
         this.core = requireNonNull(core, "core is null");
         this.gateway = requireNonNull(gateway, "gateway is null");
         this.rateLimits = requireNonNull(rateLimits, "rateLimits is null");
