@@ -17,8 +17,8 @@ import java.util.Optional;
  * @param maxCommandsPerBatch commands the engine thread takes from the queue into one journal batch
  *     (the engine's own group commit)
  * @param brokerDispatchThreads threads calling brokers (they may block on rate limits and I/O)
- * @param rateLimitMaxWait how long a broker request may wait for the rate limit, including the
- *     broker's own rate-limit refusals, before it fails
+ * @param rateLimitMaxWait how long a broker request may wait in the rate-limit guard before it fails;
+ *     a broker's rate-limit refusal counts through the back-off the guard then imposes, once
  * @param rateLimitDefaultBackoff the wait after a broker's rate-limit refusal that gives no hint
  * @param modificationBudgetPerOrder the broker's cap on modifications per order
  * @param unknownOutcomePolicy new orders while a submit of the same account and instrument is unknown
