@@ -32,33 +32,10 @@ import java.util.TreeMap;
  * all: a limit left out is switched off. The actor recorded for a change is the API key's name.
  */
 public final class RiskRoutes implements HttpRoutes {
-    private static final Set<String> INSTRUMENT_KEYS = Set.of(
-            "maxOrderQuantity",
-            "maxOrderNotional",
-            "maxPositionQuantity",
-            "maxPositionValue",
-            "priceBandPercent",
-            "maxRiskPerTradePercent",
-            "minRewardToRisk",
-            "enforceMarketHours");
-    private static final Set<String> LIMIT_KEYS = Set.of(
-            "maxOrderQuantity",
-            "maxOrderNotional",
-            "maxPositionQuantity",
-            "maxPositionValue",
-            "priceBandPercent",
-            "maxRiskPerTradePercent",
-            "minRewardToRisk",
-            "enforceMarketHours",
-            "maxOpenPositions",
-            "maxOpenOrders",
-            "maxGrossExposure",
-            "dailyLossLimit",
-            "dailyLossLimitPercent",
-            "maxDirectionalSkew",
-            "checkBuyingPower",
-            "instrumentOverrides",
-            "account");
+    private static final Set<String> INSTRUMENT_KEYS = Set.copyOf(RiskLimitKeys.INSTRUMENT);
+    private static final Set<String> LIMIT_KEYS = java.util.stream.Stream.concat(
+                    RiskLimitKeys.ACCOUNT.stream(), java.util.stream.Stream.of("instrumentOverrides", "account"))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final Set<String> STATE_KEYS = Set.of("state", "reason", "account");
 
     private final RiskAdministration risk;

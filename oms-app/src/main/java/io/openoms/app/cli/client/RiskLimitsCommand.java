@@ -4,6 +4,7 @@ import static io.openoms.app.cli.client.TextTable.cell;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openoms.app.http.RiskLimitKeys;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,33 +28,10 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false)
 final class RiskLimitsCommand extends ApiCommand {
-    static final Set<String> COUNT_KEYS = Set.of("maxOpenPositions", "maxOpenOrders");
-    static final Set<String> BOOLEAN_KEYS = Set.of("enforceMarketHours", "checkBuyingPower");
-    static final List<String> KEYS = List.of(
-            "maxOrderQuantity",
-            "maxOrderNotional",
-            "maxPositionQuantity",
-            "maxPositionValue",
-            "priceBandPercent",
-            "maxRiskPerTradePercent",
-            "minRewardToRisk",
-            "enforceMarketHours",
-            "maxOpenPositions",
-            "maxOpenOrders",
-            "maxGrossExposure",
-            "dailyLossLimit",
-            "dailyLossLimitPercent",
-            "maxDirectionalSkew",
-            "checkBuyingPower");
-    static final List<String> INSTRUMENT_KEYS = List.of(
-            "maxOrderQuantity",
-            "maxOrderNotional",
-            "maxPositionQuantity",
-            "maxPositionValue",
-            "priceBandPercent",
-            "maxRiskPerTradePercent",
-            "minRewardToRisk",
-            "enforceMarketHours");
+    static final Set<String> COUNT_KEYS = RiskLimitKeys.COUNTS;
+    static final Set<String> BOOLEAN_KEYS = RiskLimitKeys.SWITCHES;
+    static final List<String> KEYS = RiskLimitKeys.ACCOUNT;
+    static final List<String> INSTRUMENT_KEYS = RiskLimitKeys.INSTRUMENT;
     private static final Set<String> OFF = Set.of("off", "none", "null");
     private static final String OVERRIDES = "instrumentOverrides";
 
