@@ -77,7 +77,7 @@ public final class OmsRuntime {
             try {
                 referenceData.writeTo(persistence.instrumentStore(), persistence.riskLimitStore());
                 engine.start();
-                status.engineStarted(clock.instant());
+                status.engineStarted(clock.instant(), engine::isRunning);
                 LOG.info("engine started: recovered open orders, positions and limits from the store");
                 for (BrokerSession session : brokerSessions) {
                     session.open(engine);

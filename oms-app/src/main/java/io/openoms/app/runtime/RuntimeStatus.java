@@ -3,6 +3,7 @@ package io.openoms.app.runtime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * What the runtime has done so far, for health checks and metrics: written by {@link OmsRuntime},
@@ -22,14 +23,16 @@ public final class RuntimeStatus {
     private volatile Phase phase = Phase.NEW;
     private volatile Instant recoveredAt;
     private volatile boolean engineRunning;
+    private volatile BooleanSupplier engineThreadRunning = () -> false;
     private volatile List<ScheduledLoop> loops = List.of();
 
     public Phase phase() {
         return phase;
     }
 
+    /** Started and not stopped, and its thread still taking commands (it may die of a failure). */
     public boolean engineRunning() {
-        return engineRunning;
+        return engineRunning && engineThreadRunning.getAsBoolean();
     }
 
     /** When the engine finished restoring orders, positions and limits from the store. */
@@ -49,7 +52,8 @@ public final class RuntimeStatus {
         this.phase = newPhase;
     }
 
-    void engineStarted(Instant at) {
+    void engineStarted(Instant at, BooleanSupplier threadRunning) {
+        this.engineThreadRunning = threadRunning;
         this.recoveredAt = at;
         this.engineRunning = true;
     }

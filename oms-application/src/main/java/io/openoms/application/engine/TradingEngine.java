@@ -523,6 +523,14 @@ public final class TradingEngine
     }
 
     /** Commands waiting in the queue at this moment (not the batch being applied); for metrics, from any thread. */
+    /**
+     * Whether the engine thread is taking commands: false before {@link #start()}, once stopping, and
+     * after the thread died of an unexpected failure (the log says which).
+     */
+    public boolean isRunning() {
+        return state == State.RUNNING;
+    }
+
     public int queueDepth() {
         return queue.size();
     }
@@ -602,13 +610,14 @@ public final class TradingEngine
     }
 
     private void runLoop() {
+        List<EngineCommand> group = List.of();
         try {
             while (true) {
                 if (state == State.STOPPING
                         && (forceStop || (brokerCallsInFlight.get() == 0 && queue.isEmpty() && internal.isEmpty()))) {
                     break;
                 }
-                List<EngineCommand> group = new ArrayList<>();
+                group = new ArrayList<>();
                 while (!internal.isEmpty() && group.size() < config.maxCommandsPerBatch()) {
                     group.add(internal.poll());
                 }
@@ -627,6 +636,14 @@ public final class TradingEngine
             LOG.error("engine thread interrupted; stopping", e);
         } catch (RuntimeException | Error e) {
             LOG.error("engine thread failed; stopping", e);
+            // Their callers would otherwise wait forever; what was journalled or sent is not known here.
+            for (EngineCommand command : group) {
+                refuse(
+                        command,
+                        FailureCode.ENGINE_STOPPED,
+                        "the engine thread failed while handling this request, so its outcome is unknown: look the"
+                                + " order up (by its client order id) before repeating it");
+            }
         } finally {
             state = State.STOPPED;
             refuseRemaining();

@@ -40,6 +40,7 @@ import io.openoms.domain.value.Side;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -613,6 +614,37 @@ class TradingEngineTest {
         journal.release.countDown();
         assertThat(get(first)).isInstanceOf(OrderCommandResult.Accepted.class);
         assertThat(get(second)).isInstanceOf(OrderCommandResult.Accepted.class);
+    }
+
+    @Test
+    void an_engine_thread_killed_by_an_error_reports_not_running_and_refuses_what_follows() {
+        io.openoms.domain.port.out.Journal dying = new io.openoms.domain.port.out.Journal() {
+            @Override
+            public CompletableFuture<Void> append(JournalBatch batch) {
+                throw new StackOverflowError("injected: the engine thread dies");
+            }
+
+            @Override
+            public List<io.openoms.domain.port.out.JournalRecord> eventsOf(io.openoms.domain.order.ClientOrderId id) {
+                return f.store.eventsOf(id);
+            }
+
+            @Override
+            public List<io.openoms.domain.port.out.JournalRecord> readAfter(long afterSequence, int limit) {
+                return f.store.readAfter(afterSequence, limit);
+            }
+        };
+        f.start(EngineFixture.config().build(), dying);
+        assertThat(f.engine.isRunning()).isTrue();
+
+        var first = f.engine.submit(SubmitOrder.of(buy(1, "100").build()));
+
+        assertThat(get(first)).isInstanceOf(OrderCommandResult.Failed.class);
+        EngineFixture.await(() -> !f.engine.isRunning(), "the engine to report its thread gone");
+        assertThat(get(f.engine.submit(SubmitOrder.of(buy(1, "100").build()))))
+                .isInstanceOfSatisfying(OrderCommandResult.Failed.class, r -> assertThat(r.code())
+                        .isEqualTo(FailureCode.ENGINE_STOPPED));
+        assertThat(f.broker.placedOrders()).isEmpty();
     }
 
     @Test
