@@ -44,26 +44,27 @@ public final class ApiRequestLimits {
     }
 
     /**
-     * Admits a request of the key named {@code key}, taking from its budgets.
+     * Admits a request of the API key named {@code keyName} (its name, never its value), taking from its
+     * budgets.
      *
      * @throws ApiException 429 {@code TOO_MANY_REQUESTS} with {@code details.retryAfterSeconds} when a
      *     budget it needs is empty
      */
-    void admit(String key, RequestKind kind) {
-        requireNonNull(key, "key is null");
+    void admit(String keyName, RequestKind kind) {
+        requireNonNull(keyName, "keyName is null");
         requireNonNull(kind, "kind is null");
         if (!config.enabled()) {
             return;
         }
         long now = ticker.getAsLong();
-        KeyBudgets own = budgets.computeIfAbsent(key, name -> new KeyBudgets(now));
+        KeyBudgets own = budgets.computeIfAbsent(keyName, name -> new KeyBudgets(now));
         Refusal refusal = own.admit(kind, now);
         if (refusal != null) {
             if (refusal.firstOfEpisode()) {
                 LOG.warn(
                         "API key '{}' is over its {} budget ({} per second, bursts of {}); refusing with 429 until"
                                 + " it slows down (logged again only after its budgets refill)",
-                        key,
+                        keyName,
                         refusal.budget(),
                         refusal.rate().toPlainString(),
                         refusal.burst());
@@ -76,7 +77,7 @@ public final class ApiRequestLimits {
             throw new ApiException(
                     429,
                     "TOO_MANY_REQUESTS",
-                    "the API key '" + key + "' sent more "
+                    "the API key '" + keyName + "' sent more "
                             + (refusal.budget().equals(ORDERS) ? "order-entry requests" : "requests")
                             + " than its limit of "
                             + refusal.rate().toPlainString() + " per second (bursts of " + refusal.burst()
