@@ -8,6 +8,7 @@ import com.google.inject.multibindings.OptionalBinder;
 import io.openoms.app.config.OmsConfig;
 import io.openoms.app.http.ApiAccessRoutes;
 import io.openoms.app.http.ApiAccounts;
+import io.openoms.app.http.ApiRequestLimits;
 import io.openoms.app.http.EventStreamRoutes;
 import io.openoms.app.http.HttpRoutes;
 import io.openoms.app.http.OpenApiRoutes;
@@ -21,7 +22,7 @@ import io.openoms.domain.port.in.Reconciliation;
 import java.time.Clock;
 
 /**
- * The REST API under {@code /api/v1}: API keys and roles, orders and signals, positions and
+ * The REST API under {@code /api/v1}: API keys and roles, the request rate limit, orders and signals, positions and
  * portfolio, risk administration, reconciliation, the event stream and the OpenAPI document.
  *
  * <p>{@link Reconciliation} is optional here: the module that schedules reconciliation binds it
@@ -61,5 +62,12 @@ public final class ApiModule extends AbstractModule {
         ApiKeyStore store =
                 ApiKeyStore.open(config.dataDirectory(), config.security().adminApiKey(), clock);
         return ApiKeyBootstrap.ensureKeys(store, config.http().host(), System.out);
+    }
+
+    /** The request rate limit per API key, on the monotonic clock. */
+    @Provides
+    @Singleton
+    static ApiRequestLimits requestLimits(OmsConfig config) {
+        return new ApiRequestLimits(config.security().rateLimit(), System::nanoTime);
     }
 }

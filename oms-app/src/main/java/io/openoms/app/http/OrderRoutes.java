@@ -322,7 +322,9 @@ public final class OrderRoutes implements HttpRoutes {
         Optional<Instant> from = instantParam(ctx, "from");
         Optional<Instant> to = instantParam(ctx, "to");
         int limit = intParam(ctx, "limit", DEFAULT_PAGE, 1, OrderQuery.MAX_LIMIT);
-        Optional<String> cursor = Optional.ofNullable(ctx.queryParam("cursor")).filter(text -> !text.isBlank());
+        Optional<String> cursor = Optional.ofNullable(ctx.queryParam("cursor"))
+                .filter(text -> !text.isBlank())
+                .map(this::issuedCursor);
         OrderQuery query =
                 parse("from", () -> new OrderQuery(statuses, instrument, strategy, account, from, to, cursor, limit));
         OrderPage page;
@@ -335,6 +337,25 @@ public final class OrderRoutes implements HttpRoutes {
                 ctx,
                 200,
                 ApiViews.page(page.items().stream().map(ApiViews::order).toList(), page.next()));
+    }
+
+    /**
+     * A page's {@code next} is the id of its last order; the store reads on from below that id. A cursor
+     * that names no order was not issued here (mistyped, truncated, or from another server) and would
+     * silently page from an arbitrary place, so it is refused.
+     */
+    private String issuedCursor(String text) {
+        Optional<ClientOrderId> id;
+        try {
+            id = Optional.of(ClientOrderId.of(text));
+        } catch (IllegalArgumentException e) {
+            id = Optional.empty();
+        }
+        if (id.isEmpty() || queries.order(id.get()).isEmpty()) {
+            throw ApiException.invalidField(
+                    "cursor", "is not a cursor this server gave: pass back a page's 'next' unchanged");
+        }
+        return id.get().value();
     }
 
     private void show(Context ctx) {

@@ -85,6 +85,8 @@ abstract class OrderApiSuite {
                 assertThat(viewer.json().get("code").asText()).isEqualTo("FORBIDDEN");
                 assertThat(viewer.json().get("details").get("required").asText())
                         .isEqualTo(role);
+                assertThat(viewer.json().get("message").asText())
+                        .contains(method + " " + path.replace("some-id", "{id}") + " needs " + role);
                 assertErrorShape(viewer);
             }
             if (role.equals("admin")) {
@@ -380,6 +382,26 @@ abstract class OrderApiSuite {
         assertThat(signal.json().get("strategy").asText()).isEqualTo("rsi");
         assertThat(blank.status()).isEqualTo(400);
         assertThat(blank.json().get("details").get("fields").has("reason")).isTrue();
+    }
+
+    @Test
+    void a_cursor_this_server_did_not_give_is_refused_with_400_and_lists_nothing() {
+        Response created =
+                client.post(app.trader, "/api/v1/orders", LIMIT_BUY.replace("}", ",\"strategy\":\"cursor\"}"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+
+        for (String cursor : new String[] {"not%20a%20cursor%21", "no-order-has-this-id", "x".repeat(65)}) {
+            Response refused = client.get(app.viewer, "/api/v1/orders?strategy=cursor&cursor=" + cursor);
+
+            assertThat(refused.status()).as(cursor + ": " + refused).isEqualTo(400);
+            assertThat(refused.json().get("code").asText()).isEqualTo("VALIDATION_FAILED");
+            assertThat(refused.json().get("details").get("fields").get("cursor").asText())
+                    .contains("not a cursor this server gave");
+            assertErrorShape(refused);
+        }
+        Response first = client.get(app.viewer, "/api/v1/orders?strategy=cursor&limit=1");
+        assertThat(first.json().get("items")).hasSize(1);
+        assertThat(first.json().get("next").isNull()).isTrue();
     }
 
     @Test
