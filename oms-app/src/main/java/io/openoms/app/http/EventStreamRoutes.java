@@ -66,7 +66,8 @@ public final class EventStreamRoutes implements HttpRoutes {
 
     @Override
     public void addTo(RoutesConfig routes) {
-        routes.before("/api/v1/events", ctx -> {
+        // beforeMatched: after authentication (a before handler), so a request without a key gets 401 first
+        routes.beforeMatched("/api/v1/events", ctx -> {
             if (clients.get() >= MAX_CLIENTS) {
                 throw new ApiException(
                         503,

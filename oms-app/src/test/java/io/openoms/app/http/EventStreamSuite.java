@@ -85,6 +85,11 @@ abstract class EventStreamSuite {
     @Order(2)
     void the_stream_needs_a_key_the_event_stream_accept_header_and_a_well_formed_last_event_id() {
         assertThat(app.client.get(null, "/api/v1/events").status()).isEqualTo(401);
+        assertThat(app.client
+                        .send(null, "GET", "/api/v1/events?lastEventId=abc", null)
+                        .status())
+                .as("a request without a key learns nothing about its other fields")
+                .isEqualTo(401);
         ApiClient.Response bad = app.client.send(app.viewer, "GET", "/api/v1/events?lastEventId=abc", null);
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("details").get("fields").has("Last-Event-ID")).isTrue();
