@@ -7,6 +7,7 @@ import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import io.openoms.app.config.OmsConfig;
 import io.openoms.app.config.ScheduleConfig;
+import io.openoms.app.metrics.OmsMeters;
 import io.openoms.app.runtime.ScheduledTask;
 import io.openoms.app.runtime.TimeOrderedIdGenerator;
 import io.openoms.application.engine.EngineConfig;
@@ -46,6 +47,7 @@ import io.openoms.domain.port.out.ReconciliationLog;
 import io.openoms.domain.port.out.RiskLimitStore;
 import io.openoms.domain.position.Position;
 import io.openoms.domain.risk.PreTradeValidator;
+import io.openoms.domain.risk.RiskCheck;
 import io.openoms.domain.risk.checks.StandardChecks;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,7 +62,9 @@ import java.util.concurrent.TimeUnit;
  * limits, router, event bus), the driving ports it implements, the order monitor, reconciliation and
  * the automatic kill switch, and their schedules (the timer tick, marking positions to the broker's
  * last prices, the monitor every {@code schedules.order-monitor} with a kill-switch pass beside it,
- * reconciliation every {@code schedules.reconciliation} and once at start-up).
+ * reconciliation every {@code schedules.reconciliation} and once at start-up). The ports the engine
+ * is wired with (journal, brokers, rate limits, event publisher, order entry) are wrapped by {@link
+ * OmsMeters}, which needs {@code MetricsModule}.
  */
 public final class EngineModule extends AbstractModule {
     /** Microseconds: the database stores instants to the microsecond, so the clock never gives finer ones. */
@@ -111,8 +115,9 @@ public final class EngineModule extends AbstractModule {
 
     @Provides
     @Singleton
-    static RateLimitGuard rateLimitGuard(RateLimitConfig config, Clock clock) {
-        return new TokenBucketRateLimitGuard(config, clock);
+    static RateLimitGuard rateLimitGuard(RateLimitConfig config, Clock clock, OmsMeters meters) {
+        return meters.rateLimits(
+                new TokenBucketRateLimitGuard(config, clock), config.brokers().keySet());
     }
 
     @Provides
@@ -123,8 +128,12 @@ public final class EngineModule extends AbstractModule {
 
     @Provides
     @Singleton
-    static OrderRouter router(Set<BrokerGateway> brokers, RoutingConfig routing) {
-        return new StaticOrderRouter(new LinkedHashSet<>(brokers), routing);
+    static OrderRouter router(Set<BrokerGateway> brokers, RoutingConfig routing, OmsMeters meters) {
+        Set<BrokerGateway> measured = new LinkedHashSet<>();
+        for (BrokerGateway broker : brokers) {
+            measured.add(meters.broker(broker));
+        }
+        return new StaticOrderRouter(measured, routing);
     }
 
     @Provides
@@ -133,9 +142,12 @@ public final class EngineModule extends AbstractModule {
         return new EventBus(EventBusConfig.DEFAULT);
     }
 
+    /** The bus, counting what is published (terminal orders, rejections, fills, findings, alerts). */
     @Provides
-    static OmsEventPublisher publisher(EventBus bus) {
-        return bus;
+    @Singleton
+    static OmsEventPublisher publisher(EventBus bus, OmsMeters meters, PreTradeValidator validator) {
+        return meters.events(
+                bus, validator.checks().stream().map(RiskCheck::name).toList());
     }
 
     @Provides
@@ -159,9 +171,10 @@ public final class EngineModule extends AbstractModule {
             ReconciliationLog reconciliationLog,
             Clock clock,
             PreTradeValidator validator,
-            EngineConfig config) {
-        return new TradingEngine(
-                journal,
+            EngineConfig config,
+            OmsMeters meters) {
+        TradingEngine engine = new TradingEngine(
+                meters.journal(journal),
                 orderStore,
                 positionStore,
                 riskLimitStore,
@@ -174,12 +187,17 @@ public final class EngineModule extends AbstractModule {
                 reconciliationLog,
                 clock,
                 validator,
-                config);
+                config,
+                meters.engineObserver());
+        meters.engineGauges(engine);
+        return engine;
     }
 
+    /** The engine, timing each command until its outcome is durable. */
     @Provides
-    static OrderEntry orderEntry(TradingEngine engine) {
-        return engine;
+    @Singleton
+    static OrderEntry orderEntry(TradingEngine engine, OmsMeters meters) {
+        return meters.orderEntry(engine);
     }
 
     @Provides

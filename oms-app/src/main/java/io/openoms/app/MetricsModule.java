@@ -11,14 +11,15 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.openoms.app.metrics.OmsMeters;
 import io.openoms.app.runtime.RuntimeStatus;
-import io.openoms.application.engine.TradingEngine;
 
 /**
  * One Prometheus meter registry for the process, with the JVM basics (memory, threads, class
- * loading, CPU, uptime), the runtime's own gauges and the engine's queue depth and broker calls in
- * flight; other modules bind their meters to {@link
- * MeterRegistry}.
+ * loading, CPU, uptime) and the runtime's own gauges, and {@link OmsMeters}, with which {@code
+ * EngineModule} measures the ports it wires (orders, risk checks, brokers, rate limits, journal,
+ * published events). The registry depends on nothing of the engine, so measuring the engine's ports
+ * makes no cycle.
  */
 public final class MetricsModule extends AbstractModule {
     @Override
@@ -26,7 +27,7 @@ public final class MetricsModule extends AbstractModule {
 
     @Provides
     @Singleton
-    static PrometheusMeterRegistry prometheus(RuntimeStatus status, TradingEngine engine) {
+    static PrometheusMeterRegistry prometheus(RuntimeStatus status) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -37,13 +38,17 @@ public final class MetricsModule extends AbstractModule {
         registry.gauge("oms_schedule_failures", status, s -> s.loops().stream()
                 .mapToLong(loop -> loop.failures())
                 .sum());
-        registry.gauge("oms_engine_queue_depth", engine, TradingEngine::queueDepth);
-        registry.gauge("oms_engine_broker_calls_in_flight", engine, TradingEngine::brokerCallsInFlight);
         return registry;
     }
 
     @Provides
     static MeterRegistry registry(PrometheusMeterRegistry registry) {
         return registry;
+    }
+
+    @Provides
+    @Singleton
+    static OmsMeters meters(MeterRegistry registry) {
+        return new OmsMeters(registry);
     }
 }

@@ -9,6 +9,7 @@ import com.google.inject.Stage;
 import com.google.inject.spi.Message;
 import io.openoms.app.ConfigModule;
 import io.openoms.app.EngineModule;
+import io.openoms.app.MetricsModule;
 import io.openoms.app.MockBrokerModule;
 import io.openoms.app.PersistenceModule;
 import io.openoms.app.RuntimeModule;
@@ -27,7 +28,8 @@ import java.util.stream.Stream;
 
 /**
  * The whole application for {@code oms demo}, in-process: the server's own modules for the embedded
- * database, the simulated venue, the engine and the runtime (recovery, broker session, schedules), on
+ * database, the simulated venue, the engine, its meters (the engine's ports are wired measured) and the
+ * runtime (recovery, broker session, schedules), on
  * a temporary directory that {@link #close()} deletes, with {@link DemoSettings}' configuration and
  * without the HTTP server and REST API ({@link DemoModule}). This is the demo's composition root: it
  * asks the injector for the runtime and the script, and nothing else does.
@@ -67,6 +69,7 @@ public final class DemoApp implements AutoCloseable {
                     new PersistenceModule(config.persistence()),
                     new MockBrokerModule(),
                     new EngineModule(),
+                    new MetricsModule(),
                     new RuntimeModule());
             runtime = injector.getInstance(OmsRuntime.class);
             DemoScript script = injector.getInstance(DemoScript.class);

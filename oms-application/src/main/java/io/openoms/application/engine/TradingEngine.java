@@ -158,6 +158,7 @@ public final class TradingEngine
     private final Clock clock;
     private final PreTradeValidator validator;
     private final EngineConfig config;
+    private final EngineObserver observer;
 
     private final ArrayBlockingQueue<EngineCommand> queue;
     private final ExecutorService dispatchExecutor;
@@ -206,6 +207,41 @@ public final class TradingEngine
             Clock clock,
             PreTradeValidator validator,
             EngineConfig config) {
+        this(
+                journal,
+                orderStore,
+                positionStore,
+                riskLimitStore,
+                instruments,
+                marketData,
+                ids,
+                router,
+                rateLimits,
+                publisher,
+                reconciliationLog,
+                clock,
+                validator,
+                config,
+                EngineObserver.NONE);
+    }
+
+    /** As the other constructor, with an {@code observer} told what the engine thread spends its time on. */
+    public TradingEngine(
+            Journal journal,
+            OrderStore orderStore,
+            PositionStore positionStore,
+            RiskLimitStore riskLimitStore,
+            InstrumentCatalog instruments,
+            MarketData marketData,
+            IdGenerator ids,
+            OrderRouter router,
+            RateLimitGuard rateLimits,
+            OmsEventPublisher publisher,
+            ReconciliationLog reconciliationLog,
+            Clock clock,
+            PreTradeValidator validator,
+            EngineConfig config,
+            EngineObserver observer) {
         this.journal = requireNonNull(journal, "journal is null");
         this.orderStore = requireNonNull(orderStore, "orderStore is null");
         this.positionStore = requireNonNull(positionStore, "positionStore is null");
@@ -220,6 +256,7 @@ public final class TradingEngine
         this.clock = requireNonNull(clock, "clock is null");
         this.validator = requireNonNull(validator, "validator is null");
         this.config = requireNonNull(config, "config is null");
+        this.observer = requireNonNull(observer, "observer is null");
         this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
         AtomicInteger threadNumber = new AtomicInteger();
         this.dispatchExecutor = Executors.newFixedThreadPool(config.brokerDispatchThreads(), runnable -> {
@@ -976,7 +1013,7 @@ public final class TradingEngine
         }
         record(unit, created);
         EngineRiskContext context = riskContext(now);
-        RiskDecision decision = validator.validate(request, context);
+        RiskDecision decision = validate(request, context);
         if (decision.rejected()) {
             record(
                     unit,
@@ -1000,6 +1037,19 @@ public final class TradingEngine
             placeInFlight.add(id);
             dispatcher.place(gateway.get(), released, priority);
         });
+    }
+
+    private RiskDecision validate(OrderRequest request, EngineRiskContext context) {
+        // A monotonic duration for metrics only: no decision depends on it, so the clock rule holds.
+        long start = System.nanoTime();
+        RiskDecision decision = validator.validate(request, context);
+        long nanos = System.nanoTime() - start;
+        try {
+            observer.riskChecked(decision, nanos);
+        } catch (RuntimeException e) {
+            LOG.warn("the engine observer failed on a risk decision; ignored", e);
+        }
+        return decision;
     }
 
     private Optional<Order> unknownSubmit(AccountId account, InstrumentId instrument) {

@@ -78,6 +78,7 @@ final class EngineFixture implements AutoCloseable {
     final RecordingRateLimitGuard rateLimits = new RecordingRateLimitGuard();
     final RecordingPublisher publisher = new RecordingPublisher();
     final SequentialIdGenerator ids;
+    EngineObserver observer = EngineObserver.NONE;
     TradingEngine engine;
 
     EngineFixture() {
@@ -133,7 +134,8 @@ final class EngineFixture implements AutoCloseable {
                 reconciliationLog,
                 clock,
                 StandardChecks.validator(),
-                config);
+                config,
+                observer);
         engine.start();
         return this;
     }

@@ -31,6 +31,7 @@ import io.openoms.domain.position.Position;
 import io.openoms.domain.position.PositionChange;
 import io.openoms.domain.reconciliation.FindingKind;
 import io.openoms.domain.reconciliation.ReconciliationFinding;
+import io.openoms.domain.risk.RiskDecision;
 import io.openoms.domain.risk.RiskLimits;
 import io.openoms.domain.risk.TradingState;
 import io.openoms.domain.value.Money;
@@ -41,6 +42,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -124,6 +126,43 @@ class TradingEngineTest {
         assertThat(rejected.rejection().orElseThrow().check()).contains("MAX_ORDER_QUANTITY");
         assertThat(f.stored(rejected.id()).status()).isEqualTo(OrderStatus.REJECTED);
         assertThat(f.broker.placedOrders()).isEmpty();
+    }
+
+    @Test
+    void the_observer_is_told_each_risk_decision_and_how_long_the_checks_took() {
+        f.riskLimits.saveLimits(
+                ACCOUNT, RiskLimits.builder().maxOrderQuantity(5).build());
+        List<RiskDecision> decisions = new CopyOnWriteArrayList<>();
+        List<Long> durations = new CopyOnWriteArrayList<>();
+        f.observer = (decision, nanos) -> {
+            decisions.add(decision);
+            durations.add(nanos);
+        };
+        f.start();
+
+        f.submitAccepted(buy(5, "100").build());
+        f.submit(buy(10, "100").build());
+
+        assertThat(decisions)
+                .extracting(RiskDecision::rejectedBy)
+                .containsExactly(Optional.empty(), Optional.of("MAX_ORDER_QUANTITY"));
+        assertThat(durations).allMatch(nanos -> nanos >= 0);
+    }
+
+    @Test
+    void an_observer_that_throws_changes_no_outcome() {
+        f.riskLimits.saveLimits(
+                ACCOUNT, RiskLimits.builder().maxOrderQuantity(5).build());
+        f.observer = (decision, nanos) -> {
+            throw new IllegalStateException("broken metrics");
+        };
+        f.start();
+
+        Order accepted = f.submitAccepted(buy(5, "100").build());
+        OrderCommandResult refused = f.submit(buy(10, "100").build());
+
+        assertThat(f.awaitStatus(accepted.id(), OrderStatus.ACCEPTED).status()).isEqualTo(OrderStatus.ACCEPTED);
+        assertThat(refused).isInstanceOf(OrderCommandResult.Rejected.class);
     }
 
     @Test
