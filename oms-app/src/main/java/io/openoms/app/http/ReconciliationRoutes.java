@@ -7,13 +7,23 @@ import io.javalin.http.Context;
 import io.openoms.app.security.Role;
 import io.openoms.domain.port.in.Reconciliation;
 import io.openoms.domain.port.in.ReconciliationReport;
+import io.openoms.domain.reconciliation.ReconciliationFinding;
 import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
 
 /**
- * {@code GET /api/v1/reconciliation} (the latest findings, newest first; viewer) and {@code POST
- * /api/v1/reconciliation/run} (a run now; admin). 503 when this deployment has no reconciliation
- * bound.
+ * {@code GET /api/v1/reconciliation} (the latest findings, newest first; viewer), {@code POST
+ * /api/v1/reconciliation/run} (a run now; admin), and {@code POST
+ * /api/v1/reconciliation/findings/{id}/approve} or {@code .../dismiss} (admin): decides a fix the
+ * {@code propose} policy left waiting, the finding's id being {@code runId:index} as its action names
+ * it. 503 when this deployment has no reconciliation bound.
  */
 public final class ReconciliationRoutes implements HttpRoutes {
     private static final int DEFAULT_LIMIT = 100;
@@ -30,6 +40,52 @@ public final class ReconciliationRoutes implements HttpRoutes {
     public void addTo(RoutesConfig routes) {
         routes.get("/api/v1/reconciliation", this::latest, Role.VIEWER);
         routes.post("/api/v1/reconciliation/run", this::run, Role.ADMIN);
+        routes.post(
+                "/api/v1/reconciliation/findings/{id}/approve",
+                ctx -> decide(
+                        ctx,
+                        (service, id) -> service.approve(
+                                id, ApiAccessRoutes.principal(ctx).name())),
+                Role.ADMIN);
+        routes.post(
+                "/api/v1/reconciliation/findings/{id}/dismiss",
+                ctx -> decide(
+                        ctx,
+                        (service, id) -> service.dismiss(
+                                id, ApiAccessRoutes.principal(ctx).name())),
+                Role.ADMIN);
+    }
+
+    private void decide(
+            Context ctx, BiFunction<Reconciliation, String, CompletableFuture<ReconciliationFinding>> decision) {
+        Reconciliation service = service();
+        String id = ctx.pathParam("id");
+        try {
+            ReconciliationFinding decided =
+                    decision.apply(service, id).get(EngineCalls.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            ApiJson.write(ctx, 200, ApiViews.finding(decided));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof NoSuchElementException) {
+                throw new ApiException(
+                        404,
+                        "NOT_FOUND",
+                        "no fix waits for a decision under finding " + id
+                                + " (decided already, or never proposed; GET /api/v1/reconciliation lists them)",
+                        Map.of("id", id));
+            }
+            throw new ApiException(
+                    409, "FIX_NOT_APPLIED", String.valueOf(e.getCause().getMessage()), Map.of("id", id));
+        } catch (TimeoutException e) {
+            throw new ApiException(
+                    503,
+                    "ENGINE_TIMEOUT",
+                    "the engine did not answer within " + EngineCalls.TIMEOUT_SECONDS
+                            + " s; read the finding again before repeating the decision",
+                    Map.of("id", id));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(503, "ENGINE_UNAVAILABLE", "interrupted while waiting for the engine");
+        }
     }
 
     private void latest(Context ctx) {

@@ -39,6 +39,8 @@ abstract class OrderApiSuite {
             new String[] {"PUT", "/api/v1/risk/trading-state", "admin"},
             new String[] {"GET", "/api/v1/reconciliation", "viewer"},
             new String[] {"POST", "/api/v1/reconciliation/run", "admin"},
+            new String[] {"POST", "/api/v1/reconciliation/findings/some-id/approve", "admin"},
+            new String[] {"POST", "/api/v1/reconciliation/findings/some-id/dismiss", "admin"},
             new String[] {"GET", "/api/v1/events", "viewer"},
             new String[] {"GET", "/api/v1/openapi.json", "viewer"});
 

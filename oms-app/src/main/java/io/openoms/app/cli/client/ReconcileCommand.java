@@ -12,13 +12,15 @@ import picocli.CommandLine.Option;
 /**
  * {@code oms reconcile}: runs reconciliation with the broker now ({@code POST
  * /api/v1/reconciliation/run}, admin) and prints its findings; {@code --show} prints the latest
- * findings instead ({@code GET /api/v1/reconciliation}, viewer). {@code docs/operations.md} says what
- * each kind of finding means.
+ * findings instead ({@code GET /api/v1/reconciliation}, viewer); {@code --approve ID} and {@code
+ * --dismiss ID} decide a fix the {@code propose} policy left waiting (admin). {@code
+ * docs/operations.md} says what each kind of finding means.
  */
 @Command(
         name = "reconcile",
         description = "Compare orders, fills and positions with the broker now and print the findings (POST"
-                + " /api/v1/reconciliation/run, admin); --show prints the latest findings instead.",
+                + " /api/v1/reconciliation/run, admin); --show prints the latest findings instead; --approve or"
+                + " --dismiss decides a proposed fix (admin).",
         mixinStandardHelpOptions = true,
         sortOptions = false)
 final class ReconcileCommand extends ApiCommand {
@@ -31,6 +33,15 @@ final class ReconcileCommand extends ApiCommand {
     @Option(names = "--limit", paramLabel = "N", description = "With --show: at most N findings (1-1000; default 100).")
     String limit;
 
+    @Option(
+            names = "--approve",
+            paramLabel = "ID",
+            description = "Apply the fix proposed under finding ID (runId:index, as its action names it).")
+    String approve;
+
+    @Option(names = "--dismiss", paramLabel = "ID", description = "Discard the fix proposed under finding ID.")
+    String dismiss;
+
     ReconcileCommand(Map<String, String> environment) {
         super(environment);
     }
@@ -39,6 +50,12 @@ final class ReconcileCommand extends ApiCommand {
     ClientExitCode run(OmsServer server, PrintWriter out) {
         if (!show && (runId != null || limit != null)) {
             throw ClientFailure.usage("--run-id and --limit go with --show");
+        }
+        if (approve != null || dismiss != null) {
+            if (show || (approve != null && dismiss != null)) {
+                throw ClientFailure.usage("give one of --approve, --dismiss or --show");
+            }
+            return decide(server, out, approve != null ? "approve" : "dismiss", approve != null ? approve : dismiss);
         }
         if (show) {
             Map<String, String> query = new LinkedHashMap<>();
@@ -68,6 +85,22 @@ final class ReconcileCommand extends ApiCommand {
                 + (findings.isEmpty() ? "no findings, the broker agrees" : findings.size() + " finding(s)"));
         if (!findings.isEmpty()) {
             print(out, findings);
+        }
+        return ClientExitCode.OK;
+    }
+
+    private ClientExitCode decide(OmsServer server, PrintWriter out, String decision, String id) {
+        if (id.isBlank() || !id.matches("[A-Za-z0-9._-]+:\\d+")) {
+            throw ClientFailure.usage(
+                    "--" + decision + " takes a finding id such as rec-1795280731654-1:0, got '" + id + "'");
+        }
+        ServerAnswer answer = server.send("POST", "/api/v1/reconciliation/findings/" + id + "/" + decision, null);
+        JsonNode finding = answer.orFail();
+        if (json()) {
+            printJson(out, answer);
+        } else {
+            out.println("finding " + id + " (" + cell(finding, "kind") + ", " + cell(finding, "subject") + "): "
+                    + cell(finding, "action"));
         }
         return ClientExitCode.OK;
     }

@@ -306,6 +306,28 @@ class ClientCommandsTest {
     }
 
     @Test
+    void reconcile_approves_a_proposed_fix_by_its_finding_id_and_refuses_a_malformed_one_unsent() {
+        scripted = ScriptedServer.answering(
+                200,
+                "{\"kind\":\"MISSING_FILL\",\"subject\":\"trade T1 of broker order B1\","
+                        + "\"action\":\"approved by admin: applied record the fill on order O1\"}");
+
+        Run approved = OmsCommandLine.with(scripted.url(), KEY).run("reconcile", "--approve", "rec-17-1:0");
+        Run malformed = OmsCommandLine.with(scripted.url(), KEY).run("reconcile", "--dismiss", "../orders");
+
+        assertThat(approved.exit()).isZero();
+        assertThat(approved.out())
+                .isEqualTo("finding rec-17-1:0 (MISSING_FILL, trade T1 of broker order B1): approved by admin: applied"
+                        + " record the fill on order O1\n");
+        assertThat(scripted.requests).singleElement().satisfies(request -> {
+            assertThat(request.method()).isEqualTo("POST");
+            assertThat(request.path()).isEqualTo("/api/v1/reconciliation/findings/rec-17-1:0/approve");
+        });
+        assertThat(malformed.exit()).isEqualTo(ClientExitCode.USAGE.code());
+        assertThat(malformed.err()).contains("--dismiss takes a finding id");
+    }
+
+    @Test
     void help_lists_the_client_commands_and_a_group_alone_prints_its_usage() {
         Run help = OmsCommandLine.withEnvironment(Map.of()).run("--help");
         Run orders = OmsCommandLine.withEnvironment(Map.of()).run("orders");
