@@ -35,6 +35,11 @@ final class MigrateCommand implements Callable<Integer> {
     public Integer call() {
         OmsConfig loaded = config.load(environment);
         PersistenceConfig persistence = loaded.persistence();
+        // progress on stderr: connecting can take up to database.connection-timeout, a first migration longer
+        spec.commandLine()
+                .getErr()
+                .println("applying the schema to " + Secret.redactUrl(persistence.effectiveJdbcUrl()) + " …");
+        spec.commandLine().getErr().flush();
         Persistence.migrate(persistence);
         spec.commandLine()
                 .getOut()

@@ -91,16 +91,21 @@ class CliTest {
         assertThat(first).isZero();
         assertThat(second).isZero();
         assertThat(out.toString()).contains("schema is up to date: jdbc:h2:file:");
+        assertThat(err.toString()).startsWith("applying the schema to jdbc:h2:file:");
         assertThat(data.resolve("openoms.mv.db")).exists();
     }
 
     @Test
-    void migrate_against_an_unreachable_database_fails_with_one_line_and_a_hint() {
+    void migrate_against_an_unreachable_database_says_what_it_tries_then_fails_with_one_line_and_a_hint() {
         int exit = oms(Map.of("OMS_DB_URL", "jdbc:postgresql://127.0.0.1:1/none?connectTimeout=1"), "migrate");
 
         assertThat(exit).isEqualTo(Cli.FAILED);
-        assertThat(err.toString()).startsWith("oms migrate: ").contains("OMS_DB_URL");
-        assertThat(err.toString().strip()).doesNotContain("\n");
+        assertThat(err.toString().lines())
+                .as("a progress line, then the error in one line")
+                .hasSize(2)
+                .satisfies(lines -> assertThat(lines.get(0)).startsWith("applying the schema to jdbc:postgresql:"))
+                .satisfies(lines ->
+                        assertThat(lines.get(1)).startsWith("oms migrate: ").contains("OMS_DB_URL"));
     }
 
     @Test
