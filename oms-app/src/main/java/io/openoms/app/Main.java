@@ -3,7 +3,6 @@ package io.openoms.app;
 import com.google.inject.AbstractModule;
 import com.google.inject.CreationException;
 import com.google.inject.Guice;
-import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
@@ -14,12 +13,13 @@ import io.openoms.app.runtime.Logging;
 import io.openoms.app.runtime.OmsRuntime;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The server's composition root: picks the modules from the configuration and builds the object
- * graph. The other is {@code oms demo}'s {@code DemoApp}, which assembles the same modules without
- * HTTP; nothing else creates an injector or asks one for an instance.
+ * The composition root: picks the modules from the configuration and builds the object graph, for the
+ * server and for {@code oms demo} (which adds its script instead of HTTP). Nothing else creates an
+ * injector or asks one for an instance.
  */
 public final class Main {
     private Main() {}
@@ -33,10 +33,17 @@ public final class Main {
 
     /** The application for {@code config}, built but not started. */
     public static OmsRuntime runtime(OmsConfig config) {
+        return instanceOf(OmsRuntime.class, modules(config));
+    }
+
+    /**
+     * Builds the object graph of {@code modules} and returns its {@code type}; a failure while building
+     * is thrown as its first cause, so that the command line can print it in one line.
+     */
+    public static <T> T instanceOf(Class<T> type, List<Module> modules) {
         Logging.bridgeJavaUtilLogging();
         try {
-            Injector injector = Guice.createInjector(Stage.PRODUCTION, modules(config));
-            return injector.getInstance(OmsRuntime.class);
+            return Guice.createInjector(Stage.PRODUCTION, modules).getInstance(type);
         } catch (CreationException e) {
             throw unwrap(e.getErrorMessages(), e);
         } catch (ProvisionException e) {
@@ -46,20 +53,30 @@ public final class Main {
 
     /** The modules for {@code config}: the broker and database adapters are chosen here, not in modules. */
     static List<Module> modules(OmsConfig config) {
+        List<Module> modules = new ArrayList<>();
+        modules.add(new StrictBindingsModule());
+        modules.addAll(applicationModules(config));
+        modules.add(new HttpModule());
+        modules.add(new ApiModule());
+        return List.copyOf(modules);
+    }
+
+    /**
+     * Everything but the way in: configuration, persistence, the configured broker, the engine, metrics
+     * and the runtime. The server adds HTTP and the REST API; {@code oms demo} adds its script instead.
+     */
+    public static List<Module> applicationModules(OmsConfig config) {
         Module broker =
                 switch (config.broker().type()) {
                     case MOCK -> new MockBrokerModule();
                     case ZERODHA -> new ZerodhaBrokerModule(config.broker().zerodha());
                 };
         return List.of(
-                new StrictBindingsModule(),
                 new ConfigModule(config),
                 new PersistenceModule(config.persistence()),
                 broker,
                 new EngineModule(),
                 new MetricsModule(),
-                new HttpModule(),
-                new ApiModule(),
                 new RuntimeModule());
     }
 

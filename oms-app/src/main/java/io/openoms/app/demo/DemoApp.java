@@ -2,25 +2,16 @@ package io.openoms.app.demo;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.inject.CreationException;
-import com.google.inject.Guice;
-import com.google.inject.Injector;
-import com.google.inject.Stage;
-import com.google.inject.spi.Message;
-import io.openoms.app.ConfigModule;
-import io.openoms.app.EngineModule;
-import io.openoms.app.MetricsModule;
-import io.openoms.app.MockBrokerModule;
-import io.openoms.app.PersistenceModule;
-import io.openoms.app.RuntimeModule;
+import com.google.inject.Module;
+import io.openoms.app.Main;
 import io.openoms.app.config.OmsConfig;
-import io.openoms.app.runtime.Logging;
 import io.openoms.app.runtime.OmsRuntime;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +19,10 @@ import java.util.stream.Stream;
 
 /**
  * The whole application for {@code oms demo}, in-process: the server's own modules for the embedded
- * database, the simulated venue, the engine, its meters (the engine's ports are wired measured) and the
- * runtime (recovery, broker session, schedules), on
- * a temporary directory that {@link #close()} deletes, with {@link DemoSettings}' configuration and
- * without the HTTP server and REST API ({@link DemoModule}). This is the demo's composition root: it
- * asks the injector for the runtime and the script, and nothing else does.
+ * database, the simulated venue, the engine, its meters and the runtime (recovery, broker session,
+ * schedules), on a temporary directory that {@link #close()} deletes, with {@link DemoSettings}'
+ * configuration and without the HTTP server and REST API ({@link DemoModule}). The graph is built by
+ * {@code Main.instanceOf}, which hands back the runtime and the script ({@link DemoParts}).
  */
 public final class DemoApp implements AutoCloseable {
     private final Path directory;
@@ -52,7 +42,6 @@ public final class DemoApp implements AutoCloseable {
 
     /** As {@link #start()}, with the simulated venue configured by {@code venue} instead. */
     static DemoApp start(Map<String, String> venue) {
-        Logging.bridgeJavaUtilLogging();
         Path directory;
         try {
             directory = Files.createTempDirectory("oms-demo-");
@@ -62,22 +51,12 @@ public final class DemoApp implements AutoCloseable {
         OmsRuntime runtime = null;
         try {
             OmsConfig config = DemoSettings.config(directory, venue);
-            Injector injector = Guice.createInjector(
-                    Stage.PRODUCTION,
-                    new DemoModule(),
-                    new ConfigModule(config),
-                    new PersistenceModule(config.persistence()),
-                    new MockBrokerModule(),
-                    new EngineModule(),
-                    new MetricsModule(),
-                    new RuntimeModule());
-            runtime = injector.getInstance(OmsRuntime.class);
-            DemoScript script = injector.getInstance(DemoScript.class);
+            List<Module> modules = new ArrayList<>(Main.applicationModules(config));
+            modules.add(new DemoModule());
+            DemoParts parts = Main.instanceOf(DemoParts.class, modules);
+            runtime = parts.runtime;
             runtime.start();
-            return new DemoApp(directory, runtime, script);
-        } catch (CreationException e) {
-            delete(directory);
-            throw firstCause(e.getErrorMessages(), e);
+            return new DemoApp(directory, runtime, parts.script);
         } catch (RuntimeException e) {
             if (runtime != null) {
                 runtime.stop();
@@ -122,14 +101,5 @@ public final class DemoApp implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete the demo's temporary directory " + directory + ": " + e, e);
         }
-    }
-
-    private static RuntimeException firstCause(java.util.Collection<Message> messages, RuntimeException e) {
-        for (Message message : messages) {
-            if (message.getCause() instanceof RuntimeException cause) {
-                return cause;
-            }
-        }
-        return e;
     }
 }

@@ -16,5 +16,6 @@ final class DemoModule extends AbstractModule {
         bind(HttpService.class).to(NoHttpService.class);
         bind(NoHttpService.class).in(Singleton.class);
         bind(DemoScript.class).in(Singleton.class);
+        bind(DemoParts.class);
     }
 }

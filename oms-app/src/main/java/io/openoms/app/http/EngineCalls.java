@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +28,14 @@ final class EngineCalls {
     private EngineCalls() {}
 
     static <T> T await(CompletableFuture<T> future) {
+        return await(
+                future,
+                failure -> new ApiException(
+                        503, "ENGINE_UNAVAILABLE", "the engine could not take the command: " + failure.getMessage()));
+    }
+
+    /** As {@link #await(CompletableFuture)}, with {@code failed} saying what a failed future answers. */
+    static <T> T await(CompletableFuture<T> future, Function<Throwable, ApiException> failed) {
         try {
             return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
@@ -40,10 +49,7 @@ final class EngineCalls {
             Thread.currentThread().interrupt();
             throw new ApiException(503, "ENGINE_UNAVAILABLE", "interrupted while waiting for the engine");
         } catch (ExecutionException e) {
-            throw new ApiException(
-                    503,
-                    "ENGINE_UNAVAILABLE",
-                    "the engine could not take the command: " + e.getCause().getMessage());
+            throw failed.apply(e.getCause());
         }
     }
 

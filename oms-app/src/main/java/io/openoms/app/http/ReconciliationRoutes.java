@@ -13,9 +13,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 
 /**
@@ -60,32 +57,18 @@ public final class ReconciliationRoutes implements HttpRoutes {
             Context ctx, BiFunction<Reconciliation, String, CompletableFuture<ReconciliationFinding>> decision) {
         Reconciliation service = service();
         String id = ctx.pathParam("id");
-        try {
-            ReconciliationFinding decided =
-                    decision.apply(service, id).get(EngineCalls.TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            ApiJson.write(ctx, 200, ApiViews.finding(decided));
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof NoSuchElementException) {
-                throw new ApiException(
+        ReconciliationFinding decided = EngineCalls.await(decision.apply(service, id), failure -> {
+            if (failure instanceof NoSuchElementException) {
+                return new ApiException(
                         404,
                         "NOT_FOUND",
                         "no fix waits for a decision under finding " + id
                                 + " (decided already, or never proposed; GET /api/v1/reconciliation lists them)",
                         Map.of("id", id));
             }
-            throw new ApiException(
-                    409, "FIX_NOT_APPLIED", String.valueOf(e.getCause().getMessage()), Map.of("id", id));
-        } catch (TimeoutException e) {
-            throw new ApiException(
-                    503,
-                    "ENGINE_TIMEOUT",
-                    "the engine did not answer within " + EngineCalls.TIMEOUT_SECONDS
-                            + " s; read the finding again before repeating the decision",
-                    Map.of("id", id));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException(503, "ENGINE_UNAVAILABLE", "interrupted while waiting for the engine");
-        }
+            return new ApiException(409, "FIX_NOT_APPLIED", String.valueOf(failure.getMessage()), Map.of("id", id));
+        });
+        ApiJson.write(ctx, 200, ApiViews.finding(decided));
     }
 
     private void latest(Context ctx) {

@@ -73,7 +73,6 @@ import io.openoms.domain.value.AccountId;
 import io.openoms.domain.value.Money;
 import io.openoms.domain.value.Price;
 import io.openoms.domain.value.StrategyId;
-import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -191,7 +190,6 @@ public final class TradingEngine
         static final PositionView EMPTY = new PositionView(List.of(), Map.of());
     }
 
-    @Inject
     public TradingEngine(
             Journal journal,
             OrderStore orderStore,

@@ -3,12 +3,12 @@ package io.openoms.application.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openoms.application.events.OmsEventPublisher;
+import io.openoms.application.monitor.EngineHarness;
 import io.openoms.application.ratelimit.EndpointFamily;
 import io.openoms.application.ratelimit.RateLimitDecision;
 import io.openoms.application.ratelimit.RateLimitGuard;
 import io.openoms.application.ratelimit.RateLimitUsage;
 import io.openoms.application.ratelimit.RequestPriority;
-import io.openoms.application.routing.OrderRouter;
 import io.openoms.domain.instrument.Instrument;
 import io.openoms.domain.instrument.InstrumentId;
 import io.openoms.domain.instrument.TradingSession;
@@ -22,7 +22,6 @@ import io.openoms.domain.order.OrderType;
 import io.openoms.domain.port.in.OmsEvent;
 import io.openoms.domain.port.in.OrderCommandResult;
 import io.openoms.domain.port.in.SubmitOrder;
-import io.openoms.domain.port.out.BrokerGateway;
 import io.openoms.domain.port.out.BrokerOrder;
 import io.openoms.domain.port.out.BrokerTrade;
 import io.openoms.domain.port.out.Journal;
@@ -39,22 +38,16 @@ import io.openoms.domain.value.AccountId;
 import io.openoms.domain.value.Money;
 import io.openoms.domain.value.Price;
 import io.openoms.domain.value.Product;
-import io.openoms.domain.value.Quantity;
 import io.openoms.domain.value.Side;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /** One engine over in-memory ports, with the fakes a test drives. */
@@ -68,7 +61,7 @@ final class EngineFixture implements AutoCloseable {
     static final InstrumentId TCS = InstrumentId.parse("NSE:TCS");
     static final TradingSession NSE = TradingSession.indianEquities(Set.of());
 
-    final MutableClock clock = new MutableClock(T0);
+    final EngineHarness.MutableClock clock = new EngineHarness.MutableClock(T0);
     final InMemoryStore store;
     final ScriptedBrokerGateway broker = new ScriptedBrokerGateway(BROKER);
     final FixedMarketData marketData = new FixedMarketData();
@@ -128,7 +121,7 @@ final class EngineFixture implements AutoCloseable {
                 catalog,
                 marketData,
                 ids,
-                new SingleBrokerRouter(broker),
+                new EngineHarness.SingleBrokerRouter(broker),
                 rateLimits,
                 publisher,
                 reconciliationLog,
@@ -215,24 +208,7 @@ final class EngineFixture implements AutoCloseable {
             long filled,
             long cancelled,
             OrderStatus status) {
-        return new BrokerOrder(
-                BrokerOrderId.of(brokerOrderId),
-                ours,
-                ours.map(ClientOrderId::value),
-                INFY,
-                side,
-                OrderType.LIMIT,
-                Product.CNC,
-                Quantity.of(quantity),
-                Quantity.of(filled),
-                Quantity.of(cancelled),
-                Optional.of(Price.of(100)),
-                Optional.empty(),
-                Optional.empty(),
-                status,
-                status.name(),
-                Optional.empty(),
-                T0);
+        return EngineHarness.brokerOrder(brokerOrderId, ours, side, quantity, filled, cancelled, status);
     }
 
     /** Waits until every command queued so far is applied and durable. */
@@ -241,75 +217,11 @@ final class EngineFixture implements AutoCloseable {
     }
 
     static <T> T get(CompletableFuture<T> future) {
-        try {
-            return future.get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("future did not complete", e);
-        }
+        return EngineHarness.get(future);
     }
 
     static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
-        }
-    }
-
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            this.now = instant;
-        }
-
-        void advance(Duration duration) {
-            this.now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    static final class SingleBrokerRouter implements OrderRouter {
-        private final BrokerGateway gateway;
-
-        SingleBrokerRouter(BrokerGateway gateway) {
-            this.gateway = gateway;
-        }
-
-        @Override
-        public Optional<BrokerGateway> brokerFor(AccountId account) {
-            return account.equals(ACCOUNT) ? Optional.of(gateway) : Optional.empty();
-        }
-
-        @Override
-        public Optional<BrokerGateway> broker(String name) {
-            return gateway.name().equals(name) ? Optional.of(gateway) : Optional.empty();
-        }
-
-        @Override
-        public Collection<BrokerGateway> brokers() {
-            return List.of(gateway);
-        }
+        EngineHarness.await(condition, what);
     }
 
     /** Grants every permit at once and records the requests and penalties. */

@@ -297,7 +297,7 @@ public final class EngineHarness implements AutoCloseable {
     public static final class MutableClock extends Clock {
         private volatile Instant now;
 
-        MutableClock(Instant now) {
+        public MutableClock(Instant now) {
             this.now = now;
         }
 
