@@ -27,7 +27,8 @@ final class SyncingTransactionHandler extends DelegatingTransactionHandler {
         try (Statement statement = handle.getConnection().createStatement()) {
             statement.execute("CHECKPOINT SYNC");
         } catch (SQLException e) {
-            throw new TransactionException("committed, but forcing the H2 file to disk failed", e);
+            throw new TransactionException(
+                    "committed, but forcing the H2 file to disk failed (CHECKPOINT SYNC needs an H2 admin user)", e);
         }
     }
 }
