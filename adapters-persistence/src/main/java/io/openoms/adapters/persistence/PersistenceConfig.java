@@ -58,7 +58,7 @@ public record PersistenceConfig(
                 throw new IllegalArgumentException(
                         "jdbcUrl must start with jdbc:postgresql: or jdbc:h2:, got '" + redact(url) + "'");
             }
-            if (url.startsWith("jdbc:h2:") && H2_WRITE_DELAY.matcher(url).find()) {
+            if (setsH2WriteDelay(url)) {
                 throw new IllegalArgumentException(
                         "jdbcUrl must not set WRITE_DELAY: OpenOMS sets WRITE_DELAY=0 so that"
                                 + " a commit is in the file before it is acknowledged, got '" + redact(url) + "'");
@@ -111,6 +111,11 @@ public record PersistenceConfig(
                 DEFAULT_JOURNAL_MAX_WAIT,
                 true,
                 DEFAULT_BROKER_NAME);
+    }
+
+    /** True for an H2 URL that sets {@code WRITE_DELAY}, which OpenOMS refuses: it sets it to 0 itself. */
+    public static boolean setsH2WriteDelay(String url) {
+        return url.startsWith("jdbc:h2:") && H2_WRITE_DELAY.matcher(url).find();
     }
 
     /**
