@@ -120,9 +120,7 @@ final class CrashLoad {
         } else if (status == 409) {
             // Allowed only for an order modified since: the retry no longer matches the stored order.
             String code = response.json().path("code").asText();
-            boolean modified =
-                    ledger.changesOf(id).stream().anyMatch(c -> c.kind().equals("modify"));
-            if (!code.equals("CLIENT_ORDER_ID_CONFLICT") || !modified) {
+            if (!code.equals("CLIENT_ORDER_ID_CONFLICT") || !ledger.modifySent().contains(id)) {
                 ledger.violation("retry of " + id + " answered " + response);
             }
         } else if (status == 201) {
@@ -145,6 +143,8 @@ final class CrashLoad {
         int which = submit.body().contains("NSE:TCS") ? 1 : 0;
         String side = submit.body().contains("\"BUY\"") ? "BUY" : "SELL";
         String body = "{\"price\":\"" + restingPrice(which, side, random) + "\"}";
+        // Sent is enough to make a later retry differ from the stored order, even if the answer never comes.
+        ledger.modifySent(id);
         Response response = client.patch(key, "/api/v1/orders/" + id, body);
         if (response.status() == 202) {
             ledger.changed(id, "modify", response.json().path("status").asText());
