@@ -155,9 +155,9 @@ public final class TradingEngine
     private final OmsEventPublisher publisher;
     private final ReconciliationLog reconciliationLog;
     private final Clock clock;
-    private final PreTradeValidator validator;
+    private final RiskChecks riskChecks;
+    private final ModificationScreen modificationScreen;
     private final EngineConfig config;
-    private final EngineObserver observer;
 
     private final ArrayBlockingQueue<EngineCommand> queue;
     private final ExecutorService dispatchExecutor;
@@ -252,9 +252,9 @@ public final class TradingEngine
         this.publisher = requireNonNull(publisher, "publisher is null");
         this.reconciliationLog = requireNonNull(reconciliationLog, "reconciliationLog is null");
         this.clock = requireNonNull(clock, "clock is null");
-        this.validator = requireNonNull(validator, "validator is null");
+        this.riskChecks = new RiskChecks(validator, observer);
+        this.modificationScreen = new ModificationScreen(instruments, riskChecks);
         this.config = requireNonNull(config, "config is null");
-        this.observer = requireNonNull(observer, "observer is null");
         this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
         AtomicInteger threadNumber = new AtomicInteger();
         this.dispatchExecutor = Executors.newFixedThreadPool(config.brokerDispatchThreads(), runnable -> {
@@ -1038,16 +1038,7 @@ public final class TradingEngine
     }
 
     private RiskDecision validate(OrderRequest request, EngineRiskContext context) {
-        // A monotonic duration for metrics only: no decision depends on it, so the clock rule holds.
-        long start = System.nanoTime();
-        RiskDecision decision = validator.validate(request, context);
-        long nanos = System.nanoTime() - start;
-        try {
-            observer.riskChecked(decision, nanos);
-        } catch (RuntimeException e) {
-            LOG.warn("the engine observer failed on a risk decision; ignored", e);
-        }
-        return decision;
+        return riskChecks.newOrder(request, context);
     }
 
     private Optional<Order> unknownSubmit(AccountId account, InstrumentId instrument) {
@@ -1096,6 +1087,12 @@ public final class TradingEngine
         if (gateway.isEmpty()) {
             result.complete(
                     failed(FailureCode.BROKER_NOT_ROUTABLE, "no broker is bound to account " + order.account()));
+            return;
+        }
+        Optional<OrderCommandResult> refusal =
+                modificationScreen.refusal(orders, order, modification, () -> riskContext(now), now);
+        if (refusal.isPresent()) {
+            result.complete(refusal.get());
             return;
         }
         try {
