@@ -14,6 +14,7 @@ import io.openoms.domain.order.OrderModification;
 import io.openoms.domain.order.OrderRequest;
 import io.openoms.domain.order.OrderStatus;
 import io.openoms.domain.order.OrderType;
+import io.openoms.domain.order.Rejection;
 import io.openoms.domain.order.RejectionSource;
 import io.openoms.domain.order.TimeInForce;
 import io.openoms.domain.port.in.CancelAllOrders;
@@ -403,12 +404,26 @@ public final class OrderRoutes implements HttpRoutes {
         ApiJson.write(ctx, 202, out);
     }
 
-    /** Modify and cancel: 202 with the order (pending until the broker answers, or final if never sent). */
+    /**
+     * Modify and cancel: 202 with the order (pending until the broker answers, or final if never sent). A
+     * modification a risk check refused is 422 in the error shape: nothing was stored, the order is as it was.
+     */
     private static void answer(Context ctx, OrderCommandResult result) {
         if (result instanceof OrderCommandResult.Accepted accepted) {
             ApiJson.write(ctx, 202, ApiViews.order(accepted.order()));
         } else if (result instanceof OrderCommandResult.Rejected rejected) {
             ApiJson.write(ctx, 422, ApiViews.order(rejected.order()));
+        } else if (result instanceof OrderCommandResult.ModificationRefused refused) {
+            throw new ApiException(
+                    422,
+                    "RISK_REJECTED",
+                    "the modification of order " + refused.order().id().value() + " was refused by the risk check "
+                            + refused.check() + ": " + refused.reason() + "; the order is unchanged and still working",
+                    Map.of(
+                            "rejection",
+                            ApiViews.rejection(Rejection.byRisk(refused.check(), refused.reason())),
+                            "order",
+                            ApiViews.order(refused.order())));
         } else {
             throw EngineCalls.failure((OrderCommandResult.Failed) result);
         }
