@@ -528,6 +528,21 @@ public final class TradingEngine
         return result;
     }
 
+    /**
+     * Closes an open order the broker does not know (the caller holds the evidence: repeated lookups
+     * over a grace window, or an admin's approval): {@code CANCELLED} when its cancel was asked for,
+     * else {@code ERROR} with {@code reason}; it then no longer counts as open. Writes one finding
+     * {@code ORDER_MISSING_AT_BROKER} and one log line. An order already closed is answered as it
+     * is; nothing is sent to the broker.
+     */
+    public CompletableFuture<OrderCommandResult> closeNotKnownAtBroker(ClientOrderId orderId, String reason) {
+        requireNonNull(orderId, "orderId is null");
+        requireNonNull(reason, "reason is null");
+        CompletableFuture<OrderCommandResult> result = new CompletableFuture<>();
+        put(new EngineCommand.CloseNotKnownAtBroker(orderId, reason, result), result);
+        return result;
+    }
+
     /** Rolls the day's P&amp;L baselines at session starts and enters held orders that may go now. */
     public CompletableFuture<Void> timerTick() {
         CompletableFuture<Void> done = new CompletableFuture<>();
@@ -870,6 +885,8 @@ public final class TradingEngine
             c.result().complete(failed(code, message));
         } else if (command instanceof EngineCommand.ResolveUnknown c) {
             c.result().complete(failed(code, message));
+        } else if (command instanceof EngineCommand.CloseNotKnownAtBroker c) {
+            c.result().complete(failed(code, message));
         } else if (command instanceof EngineCommand.CancelAll c) {
             c.result().completeExceptionally(new EngineUnavailableException(code, message));
         } else if (command instanceof EngineCommand.SetLimits c) {
@@ -953,6 +970,8 @@ public final class TradingEngine
             handleExpireDue(c, unit, now);
         } else if (command instanceof EngineCommand.ResolveUnknown c) {
             handleResolveUnknown(c, unit, now);
+        } else if (command instanceof EngineCommand.CloseNotKnownAtBroker c) {
+            handleCloseNotKnown(c, unit, now);
         } else {
             throw new IllegalStateException("unknown command " + command);
         }
@@ -1564,9 +1583,8 @@ public final class TradingEngine
     private void handleResolveUnknown(EngineCommand.ResolveUnknown command, Unit unit, Instant now) {
         CompletableFuture<OrderCommandResult> result = command.result();
         ClientOrderId id = command.orderId();
-        Optional<Order> found = locate(id);
+        Optional<Order> found = locateOrNotFound(id, result);
         if (found.isEmpty()) {
-            result.complete(failed(FailureCode.VALIDATION_ORDER_NOT_FOUND, "no order " + id));
             return;
         }
         Optional<UnknownOutcome> unknown = found.get().outcomeUnknown();
@@ -1598,6 +1616,42 @@ public final class TradingEngine
                         id,
                         operation);
             }
+        }
+        unit.complete(result, new OrderCommandResult.Accepted(orders.get(id)));
+        unit.onFailure(message -> result.complete(failed(FailureCode.JOURNAL_UNAVAILABLE, message)));
+    }
+
+    private void handleCloseNotKnown(EngineCommand.CloseNotKnownAtBroker command, Unit unit, Instant now) {
+        CompletableFuture<OrderCommandResult> result = command.result();
+        ClientOrderId id = command.orderId();
+        Optional<Order> found = locateOrNotFound(id, result);
+        if (found.isEmpty()) {
+            return;
+        }
+        Order order = found.get();
+        if (order.isOpen()) {
+            boolean expire = expiring.remove(id);
+            cancelWhenAcknowledged.remove(id);
+            record(unit, NotKnownAtBroker.close(orders, order, expire, command.reason(), now));
+            Order closed = orders.get(id);
+            String action = "closed as " + closed.status() + ": " + command.reason();
+            LOG.warn(
+                    "order {} ({}) is not known to its broker; {}",
+                    id,
+                    order.brokerOrderId().orElse(null),
+                    action);
+            ReconciliationFinding finding = new ReconciliationFinding(
+                    "engine",
+                    order.account(),
+                    FindingKind.ORDER_MISSING_AT_BROKER,
+                    "order " + id,
+                    order.status() + order.brokerOrderId().map(b -> " as " + b).orElse("") + ", filled "
+                            + order.filledQuantity() + " of " + order.quantity(),
+                    "not known to the broker",
+                    action,
+                    now);
+            unit.afterCommit(() -> writeFinding(finding));
+            unit.publish(new OmsEvent.ReconciliationFound(finding));
         }
         unit.complete(result, new OrderCommandResult.Accepted(orders.get(id)));
         unit.onFailure(message -> result.complete(failed(FailureCode.JOURNAL_UNAVAILABLE, message)));
@@ -1649,6 +1703,15 @@ public final class TradingEngine
             return inMemory;
         }
         return orderStore.findById(id).map(orders::restore);
+    }
+
+    /** As {@link #locate}; when there is no such order, {@code result} fails with {@code VALIDATION_ORDER_NOT_FOUND}. */
+    private Optional<Order> locateOrNotFound(ClientOrderId id, CompletableFuture<OrderCommandResult> result) {
+        Optional<Order> found = locate(id);
+        if (found.isEmpty()) {
+            result.complete(failed(FailureCode.VALIDATION_ORDER_NOT_FOUND, "no order " + id));
+        }
+        return found;
     }
 
     private Optional<Order> locateByBrokerId(BrokerOrderId id) {
