@@ -104,8 +104,11 @@ import org.slf4j.LoggerFactory;
  * command applied on one engine thread, through the domain, journalled, and only once durable are
  * its side effects released — callers' futures completed, broker requests sent, events published.
  *
- * <p><b>Threads.</b> Callers enqueue commands into a bounded queue; a full queue refuses a command at
- * once with {@code ENGINE_BUSY}, except broker updates, which wait for room (they are never dropped).
+ * <p><b>Threads.</b> Callers enqueue commands into a bounded queue. A submit or modify that finds
+ * {@code queueCapacity} commands waiting is refused at once with {@code ENGINE_BUSY} (nothing stored),
+ * so overload is turned away rather than queued into latency; cancels, cancel-all, limits and the
+ * trading state may use a reserve above that (refused busy only when it too is full), and broker
+ * updates wait for room in it (they are never dropped).
  * The engine thread takes up to {@code maxCommandsPerBatch} queued commands, applies them and appends
  * their events, with the orders and positions they changed, as one journal batch (the engine's own
  * group commit); it waits for that append before the next batch, so memory never runs ahead of the
@@ -135,6 +138,7 @@ public final class TradingEngine
     public static final StrategyId EXTERNAL_STRATEGY = StrategyId.of("external");
 
     private static final int MAX_PARKED_TRADES = 10_000;
+    private static final int MIN_QUEUE_RESERVE = 1024;
     private static final AccountId UNKNOWN_ACCOUNT = AccountId.of("unknown");
 
     private enum State {
@@ -255,7 +259,7 @@ public final class TradingEngine
         this.validator = requireNonNull(validator, "validator is null");
         this.config = requireNonNull(config, "config is null");
         this.observer = requireNonNull(observer, "observer is null");
-        this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
+        this.queue = new ArrayBlockingQueue<>(config.queueCapacity() + reserve(config.queueCapacity()));
         AtomicInteger threadNumber = new AtomicInteger();
         this.dispatchExecutor = Executors.newFixedThreadPool(config.brokerDispatchThreads(), runnable -> {
             Thread thread = new Thread(runnable, "oms-broker-dispatch-" + threadNumber.incrementAndGet());
@@ -264,6 +268,11 @@ public final class TradingEngine
         });
         this.dispatcher =
                 new BrokerDispatcher(dispatchExecutor, rateLimits, config, this::enqueueInternal, brokerCallsInFlight);
+    }
+
+    /** Room above {@code queueCapacity} for everything but submits and modifies. */
+    static int reserve(int queueCapacity) {
+        return Math.max(queueCapacity, MIN_QUEUE_RESERVE);
     }
 
     /**
@@ -598,7 +607,10 @@ public final class TradingEngine
         if (state != State.RUNNING) {
             return Optional.of(FailureCode.ENGINE_STOPPED);
         }
-        if (!queue.offer(command)) {
+        boolean newRisk = command instanceof EngineCommand.Submit || command instanceof EngineCommand.Modify;
+        // Only new risk is turned away at queueCapacity: cancels, limits, the kill switch and broker
+        // answers use the reserve above it, so overload never keeps them out.
+        if ((newRisk && queue.size() >= config.queueCapacity()) || !queue.offer(command)) {
             return Optional.of(FailureCode.ENGINE_BUSY);
         }
         if (state == State.STOPPED && queue.remove(command)) {
