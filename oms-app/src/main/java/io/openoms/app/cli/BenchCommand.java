@@ -141,7 +141,7 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("%-34s %s%n", "mode", chosen);
         out.printf("%-34s %,d%n", "orders measured", result.orders());
         out.printf("%-34s %,d%n", "lifecycles completed (filled)", result.completed());
-        out.printf("%-34s %,d%n", "refused busy (ENGINE_BUSY, at once)", result.busy());
+        out.printf("%-34s %,d%n", "refused busy (ENGINE_BUSY)", result.busy());
         out.printf("%-34s %,d%n", "refused otherwise or not filled", result.failed());
         out.printf("%-34s %.3f%n", "elapsed s", result.elapsedSeconds());
         out.printf("%-34s %s%n", "offered rate /s", rate > 0 ? String.format("%,d", rate) : "max");

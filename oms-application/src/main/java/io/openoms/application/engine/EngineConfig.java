@@ -12,8 +12,9 @@ import java.util.Optional;
  * The engine's settings. Every value is checked when the record is built; a bad one is refused with
  * a message naming its key.
  *
- * @param queueCapacity commands waiting in the engine queue at which a submit or modify is refused
- *     at once with {@code ENGINE_BUSY}; it bounds how long accepted work waits under overload. The
+ * @param queueCapacity commands waiting in the engine queue, plus broker calls not yet answered, at
+ *     which a submit or modify is refused at once with {@code ENGINE_BUSY}; it bounds how long accepted
+ *     work waits under overload. The
  *     queue holds a reserve above it (as much again, at least 1024) for cancels, limits, the trading
  *     state and broker updates
  * @param maxCommandsPerBatch commands the engine thread takes from the queue into one journal batch

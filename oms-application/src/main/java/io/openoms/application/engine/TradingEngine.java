@@ -92,6 +92,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -105,10 +106,12 @@ import org.slf4j.LoggerFactory;
  * its side effects released — callers' futures completed, broker requests sent, events published.
  *
  * <p><b>Threads.</b> Callers enqueue commands into a bounded queue. A submit or modify that finds
- * {@code queueCapacity} commands waiting is refused at once with {@code ENGINE_BUSY} (nothing stored),
+ * {@code queueCapacity} commands waiting, counting broker calls not yet answered, is refused at once
+ * with {@code ENGINE_BUSY} (nothing stored),
  * so overload is turned away rather than queued into latency; cancels, cancel-all, limits and the
- * trading state may use a reserve above that (refused busy only when it too is full), and broker
- * updates wait for room in it (they are never dropped).
+ * trading state may use a reserve above that (refused busy only when it too is full). Broker
+ * updates and answers have a queue of their own, applied first in each batch; they wait for room
+ * in it (they are never dropped).
  * The engine thread takes up to {@code maxCommandsPerBatch} queued commands, applies them and appends
  * their events, with the orders and positions they changed, as one journal batch (the engine's own
  * group commit); it waits for that append before the next batch, so memory never runs ahead of the
@@ -164,6 +167,8 @@ public final class TradingEngine
     private final EngineObserver observer;
 
     private final ArrayBlockingQueue<EngineCommand> queue;
+    private final ArrayBlockingQueue<EngineCommand> brokerQueue;
+    private final Semaphore wakeUp = new Semaphore(0);
     private final ExecutorService dispatchExecutor;
     private final BrokerDispatcher dispatcher;
     private final AtomicInteger brokerCallsInFlight = new AtomicInteger();
@@ -260,6 +265,7 @@ public final class TradingEngine
         this.config = requireNonNull(config, "config is null");
         this.observer = requireNonNull(observer, "observer is null");
         this.queue = new ArrayBlockingQueue<>(config.queueCapacity() + reserve(config.queueCapacity()));
+        this.brokerQueue = new ArrayBlockingQueue<>(reserve(config.queueCapacity()));
         AtomicInteger threadNumber = new AtomicInteger();
         this.dispatchExecutor = Executors.newFixedThreadPool(config.brokerDispatchThreads(), runnable -> {
             Thread thread = new Thread(runnable, "oms-broker-dispatch-" + threadNumber.incrementAndGet());
@@ -591,7 +597,7 @@ public final class TradingEngine
     }
 
     public int queueDepth() {
-        return queue.size();
+        return queue.size() + brokerQueue.size();
     }
 
     /** Broker calls handed to the dispatch executor and not yet answered; for metrics, from any thread. */
@@ -608,11 +614,13 @@ public final class TradingEngine
             return Optional.of(FailureCode.ENGINE_STOPPED);
         }
         boolean newRisk = command instanceof EngineCommand.Submit || command instanceof EngineCommand.Modify;
-        // Only new risk is turned away at queueCapacity: cancels, limits, the kill switch and broker
-        // answers use the reserve above it, so overload never keeps them out.
-        if ((newRisk && queue.size() >= config.queueCapacity()) || !queue.offer(command)) {
+        // The backlog is what waits for the engine plus what waits for the broker (accepted orders
+        // whose place call is unanswered are open and cost every submit). Only new risk is turned
+        // away at queueCapacity: cancels, limits and the kill switch use the reserve above it.
+        if ((newRisk && queue.size() + brokerCallsInFlight.get() >= config.queueCapacity()) || !queue.offer(command)) {
             return Optional.of(FailureCode.ENGINE_BUSY);
         }
+        wakeUp.release();
         if (state == State.STOPPED && queue.remove(command)) {
             return Optional.of(FailureCode.ENGINE_STOPPED);
         }
@@ -647,7 +655,8 @@ public final class TradingEngine
             return;
         }
         try {
-            queue.put(command);
+            (fromBroker(command) ? brokerQueue : queue).put(command);
+            wakeUp.release();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LOG.error("interrupted while waiting for room in the engine queue; dropped {}", command);
@@ -664,33 +673,48 @@ public final class TradingEngine
             return;
         }
         try {
-            queue.put(command);
+            brokerQueue.put(command);
+            wakeUp.release();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LOG.error("interrupted while handing a broker answer to the engine; lost {}", command);
         }
     }
 
+    /** What a broker tells us: applied before callers' commands, so accepted work completes first. */
+    private static boolean fromBroker(EngineCommand command) {
+        return command instanceof EngineCommand.OrderUpdate
+                || command instanceof EngineCommand.TradeReport
+                || command instanceof EngineCommand.MalformedPayload
+                || command instanceof EngineCommand.StreamReconnected
+                || command instanceof EngineCommand.BrokerReply;
+    }
+
     private void runLoop() {
         List<EngineCommand> group = List.of();
         try {
             while (true) {
-                if (state == State.STOPPING
-                        && (forceStop || (brokerCallsInFlight.get() == 0 && queue.isEmpty() && internal.isEmpty()))) {
+                if (state == State.STOPPING && (forceStop || (brokerCallsInFlight.get() == 0 && idle()))) {
                     break;
                 }
+                // Drained before looking, so a permit released after the look wakes the wait below at once
+                // (and permits never pile up under load).
+                wakeUp.drainPermits();
                 group = new ArrayList<>();
                 while (!internal.isEmpty() && group.size() < config.maxCommandsPerBatch()) {
                     group.add(internal.poll());
                 }
-                if (group.isEmpty()) {
-                    EngineCommand first = queue.poll(20, TimeUnit.MILLISECONDS);
-                    if (first == null) {
-                        continue;
-                    }
-                    group.add(first);
-                }
+                // Broker answers first: under overload they complete (and close) accepted orders rather
+                // than wait behind new submits, so the open orders, and with them each submit's cost,
+                // stay small.
+                brokerQueue.drainTo(group, config.maxCommandsPerBatch() - group.size());
                 queue.drainTo(group, config.maxCommandsPerBatch() - group.size());
+                if (group.isEmpty()) {
+                    if (idle()) {
+                        wakeUp.tryAcquire(20, TimeUnit.MILLISECONDS);
+                    }
+                    continue;
+                }
                 processGroup(group);
                 enterHeldOrders();
             }
@@ -713,9 +737,14 @@ public final class TradingEngine
         }
     }
 
+    private boolean idle() {
+        return queue.isEmpty() && brokerQueue.isEmpty() && internal.isEmpty();
+    }
+
     private void refuseRemaining() {
         List<EngineCommand> remaining = new ArrayList<>(internal);
         internal.clear();
+        brokerQueue.drainTo(remaining);
         queue.drainTo(remaining);
         for (EngineCommand.Submit submit : held) {
             submit.result().complete(failed(FailureCode.ENGINE_STOPPED, "the engine stopped while the order was held"));
