@@ -68,7 +68,7 @@ final class MissingOrderEvidence {
         Instant windowEnds = counted.since().plus(config.unknownGraceWindow());
         if (before == null) {
             LOG.info(
-                    "order {} ({}, {}) is not known to broker {}; it is closed unless found by {} in {} look-ups",
+                    "order {} ({}, {}) is not known to broker {}; decided unless found by {} or within {} look-ups",
                     id,
                     order.brokerOrderId().orElse(null),
                     order.status(),
