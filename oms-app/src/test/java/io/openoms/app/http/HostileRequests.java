@@ -332,7 +332,7 @@ final class HostileRequests {
         String value =
                 oneOf(List.of("NOPE", "%2B5", "%20", "-1", "%D9%A1%D9%A2", "1e2", "PAPER%00", "%E2%80%AE", "abc"));
         String path =
-                switch (random.nextInt(9)) {
+                switch (random.nextInt(13)) {
                     case 0 -> "/api/v1/orders?limit=" + value;
                     case 1 -> "/api/v1/orders?status="
                             + oneOf(List.of("accepted", "ACCEPTED%20", "ACCEPTED%00", "NOPE"));
@@ -341,10 +341,25 @@ final class HostileRequests {
                     case 4 -> "/api/v1/positions?account=" + oneOf(List.of("NOPE", "PAPER%01"));
                     case 5 -> "/api/v1/portfolio?account=" + oneOf(List.of("NOPE", "%7F"));
                     case 6 -> "/api/v1/risk/limits?account=" + oneOf(List.of("NOPE", "a%00"));
-                    case 7 -> "/api/v1/risk/trading-state?account=NOPE";
+                    case 7 -> "/api/v1/risk/trading-state?account=" + oneOf(List.of("NOPE", "%20", "PAPER%20"));
+                    case 8 -> "/api/v1/positions?"
+                            + oneOf(List.of(
+                                    "includeClosed=TRUE",
+                                    "includeClosed=1",
+                                    "strategy=a%00",
+                                    "instrument=NSE:NOPE%0A",
+                                    "symbol=%E2%80%AE"));
+                    case 9 -> "/api/v1/reconciliation?runId=" + oneOf(List.of("r%00", "%1B[31m", "r%E2%80%A8"));
+                    case 10 -> "/api/v1/events?lastEventId=" + oneOf(List.of("-1", "%2B5", "1e2", "%D9%A1", "x"));
+                    case 11 -> "/api/v1/events";
                     default -> "/api/v1/reconciliation?limit=" + value;
                 };
-        return new Request("GET", path, keyed(viewer), new byte[0]);
+        Map<String, String> headers = keyed(viewer);
+        if (path.startsWith("/api/v1/events")) {
+            // With ?lastEventId the stream is asked for and the id is refused; without, the Accept header is wrong.
+            headers.put("Accept", path.contains("?") ? "text/event-stream" : "application/json");
+        }
+        return new Request("GET", path, headers, new byte[0]);
     }
 
     private Request json(BodyEndpoint endpoint, String key, byte[] body) {
