@@ -11,7 +11,6 @@ import io.openoms.domain.order.ClientOrderId;
 import io.openoms.domain.order.Order;
 import io.openoms.domain.port.out.BrokerGateway;
 import io.openoms.domain.port.out.BrokerOrder;
-import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,7 +60,6 @@ public final class OrderMonitor {
     private final UnknownOutcomeResolver resolver;
     private final Map<String, Integer> resumeAt = new HashMap<>();
 
-    @Inject
     public OrderMonitor(
             TradingEngine engine,
             OrderRouter router,

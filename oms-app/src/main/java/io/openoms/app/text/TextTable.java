@@ -1,6 +1,5 @@
-package io.openoms.app.cli.client;
+package io.openoms.app.text;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,10 +7,11 @@ import java.util.List;
 
 /**
  * An aligned text table for people: a header line, then one line per row, columns two spaces apart,
- * numbers right-aligned. Cells are printed exactly as given, so amounts stay as the server wrote them.
+ * numbers right-aligned. Cells are printed exactly as given, so amounts stay as they were written; an
+ * empty cell shows as {@value #ABSENT}. The CLI's client commands and {@code oms demo} print with it.
  */
-final class TextTable {
-    static final String ABSENT = "-";
+public final class TextTable {
+    public static final String ABSENT = "-";
 
     private final List<String> headers = new ArrayList<>();
     private final List<Boolean> rightAligned = new ArrayList<>();
@@ -19,26 +19,26 @@ final class TextTable {
     private boolean showHeader = true;
 
     /** A column whose cells are text, aligned left. */
-    TextTable text(String header) {
+    public TextTable text(String header) {
         headers.add(header);
         rightAligned.add(false);
         return this;
     }
 
     /** A column whose cells are numbers, aligned right. */
-    TextTable number(String header) {
+    public TextTable number(String header) {
         headers.add(header);
         rightAligned.add(true);
         return this;
     }
 
     /** Key-value blocks read better without a header line. */
-    TextTable withoutHeader() {
+    public TextTable withoutHeader() {
         showHeader = false;
         return this;
     }
 
-    TextTable row(String... cells) {
+    public TextTable row(String... cells) {
         if (cells.length != headers.size()) {
             throw new IllegalArgumentException(
                     "a row of " + cells.length + " cells in a table of " + headers.size() + " columns");
@@ -50,11 +50,11 @@ final class TextTable {
         return this;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return rows.isEmpty();
     }
 
-    void print(PrintWriter out) {
+    public void print(PrintWriter out) {
         int[] widths = new int[headers.size()];
         for (int i = 0; i < widths.length; i++) {
             widths[i] = showHeader ? headers.get(i).length() : 0;
@@ -87,14 +87,5 @@ final class TextTable {
             }
         }
         out.println(line.toString().stripTrailing());
-    }
-
-    /** A field of a JSON object as a cell: its text exactly as the server sent it, or absent. */
-    static String cell(JsonNode object, String field) {
-        JsonNode value = object.path(field);
-        if (value.isMissingNode() || value.isNull()) {
-            return ABSENT;
-        }
-        return value.isValueNode() ? value.asText() : value.toString();
     }
 }
