@@ -120,6 +120,7 @@ class RiskProperties {
             int openOrders) {
         /** Asserts that the exposure and loss checks, and the standard validator, let the exit through. */
         void passesEveryExposureAndLossCheck() {
+            Side exitSide = positionSide.opposite();
             OrderRequest order = pricing.applyTo(request().side(exitSide))
                     .quantity(exit.orderLots() * lot)
                     // HALTED lets only reduce-only exits through TRADING_STATE
