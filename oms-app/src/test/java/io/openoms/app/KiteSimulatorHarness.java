@@ -2,13 +2,13 @@ package io.openoms.app;
 
 import io.openoms.adapters.broker.mock.MockVenueConfig;
 import io.openoms.adapters.broker.mock.SimulatedVenue;
-import io.openoms.adapters.broker.mock.kite.KiteSimulator;
-import io.openoms.adapters.broker.mock.kite.KiteSimulatorConfig;
 import io.openoms.domain.instrument.Instrument;
 import io.openoms.domain.instrument.InstrumentId;
 import io.openoms.domain.instrument.TradingSession;
 import io.openoms.domain.value.Money;
 import io.openoms.domain.value.Price;
+import io.openoms.simulators.kite.KiteSimulator;
+import io.openoms.simulators.kite.KiteSimulatorConfig;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -76,7 +76,8 @@ class OmsRuntimeIT {
                     .as("the kill switch evaluated at start-up")
                     .isPresent();
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (status.loop("order-monitor").orElseThrow().lastSuccess().isEmpty() && System.nanoTime() < deadline) {
+            while (status.loop("order-monitor").orElseThrow().lastSuccess().isEmpty()
+                    && deadline - System.nanoTime() > 0) {
                 Thread.onSpinWait();
                 Thread.yield();
             }

@@ -8,8 +8,6 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Stage;
 import io.openoms.adapters.broker.mock.VenueOperation;
-import io.openoms.adapters.broker.mock.kite.KiteSimulatorTicker;
-import io.openoms.adapters.broker.mock.kite.LostReply;
 import io.openoms.adapters.broker.zerodha.KiteMarketData;
 import io.openoms.app.config.ConfigLoader;
 import io.openoms.app.config.OmsConfig;
@@ -36,6 +34,8 @@ import io.openoms.domain.risk.TradingState;
 import io.openoms.domain.risk.TradingStateChange;
 import io.openoms.domain.value.AccountId;
 import io.openoms.domain.value.Quantity;
+import io.openoms.simulators.kite.KiteSimulatorTicker;
+import io.openoms.simulators.kite.LostReply;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,6 +48,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -139,17 +140,17 @@ class ZerodhaEndToEndIT {
         return engine.order(id).orElseThrow();
     }
 
-    /** Steps the venue until {@code condition} holds, failing after the deadline. */
-    private void await(String what, BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(DEADLINE);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            ticker.tick();
-            Thread.onSpinWait();
-            TimeUnit.MILLISECONDS.sleep(50);
-        }
+    /** Steps the venue every 50 ms until {@code condition} holds, failing after the deadline. */
+    private void await(String what, BooleanSupplier condition) {
+        Awaitility.await(what)
+                .atMost(DEADLINE)
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(50))
+                .pollInSameThread()
+                .until(() -> {
+                    ticker.tick();
+                    return condition.getAsBoolean();
+                });
     }
 
     private Optional<Position> position(InstrumentId instrument) {

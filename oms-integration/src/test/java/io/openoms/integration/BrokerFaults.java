@@ -4,9 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.openoms.adapters.broker.mock.VenueFaults;
 import io.openoms.adapters.broker.mock.VenueOperation;
-import io.openoms.adapters.broker.mock.kite.KiteError;
-import io.openoms.adapters.broker.mock.kite.KiteFaults;
-import io.openoms.adapters.broker.mock.kite.LostReply;
+import io.openoms.simulators.kite.KiteError;
+import io.openoms.simulators.kite.KiteFaults;
+import io.openoms.simulators.kite.LostReply;
 import java.util.Optional;
 
 /**

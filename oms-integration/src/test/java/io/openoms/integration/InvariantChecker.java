@@ -2,6 +2,7 @@ package io.openoms.integration;
 
 import io.openoms.adapters.broker.mock.SimulatedVenue;
 import io.openoms.application.engine.TradingEngine;
+import io.openoms.application.testing.Await;
 import io.openoms.domain.instrument.InstrumentId;
 import io.openoms.domain.order.BrokerOrderId;
 import io.openoms.domain.order.ClientOrderId;

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.openoms.adapters.broker.mock.ExternalOrder;
 import io.openoms.adapters.broker.mock.VenueOperation;
 import io.openoms.application.engine.TradingEngine;
+import io.openoms.application.testing.Await;
 import io.openoms.domain.order.Order;
 import io.openoms.domain.order.OrderEvent;
 import io.openoms.domain.order.OrderModification;

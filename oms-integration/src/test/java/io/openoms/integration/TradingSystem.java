@@ -26,6 +26,7 @@ import io.openoms.application.reconciliation.ReconciliationConfig;
 import io.openoms.application.reconciliation.ReconciliationService;
 import io.openoms.application.routing.RoutingConfig;
 import io.openoms.application.routing.StaticOrderRouter;
+import io.openoms.application.testing.Await;
 import io.openoms.domain.instrument.Instrument;
 import io.openoms.domain.instrument.InstrumentId;
 import io.openoms.domain.instrument.TradingSession;

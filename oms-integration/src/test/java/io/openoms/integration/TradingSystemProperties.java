@@ -3,6 +3,11 @@ package io.openoms.integration;
 import static io.openoms.integration.TradingSystem.INFY;
 import static io.openoms.integration.TradingSystem.TCS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.booleans;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.openoms.adapters.broker.mock.ExternalOrder;
 import io.openoms.adapters.broker.mock.VenueOperation;
@@ -26,16 +31,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Random interleavings of submit, modify, cancel, venue steps (fills, partial by liquidity), price
@@ -50,16 +51,20 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * stays fast; the seed is fixed, so a run is reproducible.
  */
 class TradingSystemProperties {
+    private static final long SEED = 20240304;
+    private static final int TRIES = 20;
+    // each shrink step replays a whole interleaving against the database: bounded, so a failure reports soon
+    private static final int SHRINK_CYCLES = 200;
     private static Path directory;
     private static ScenarioDatabase database;
 
-    @BeforeContainer
+    @BeforeAll
     static void openDatabase() throws IOException {
         directory = Files.createTempDirectory("oms-properties");
         database = ScenarioDatabase.h2Embedded(directory);
     }
 
-    @AfterContainer
+    @AfterAll
     static void closeDatabase() throws IOException {
         database.close();
         try (Stream<Path> files = Files.walk(directory)) {
@@ -110,9 +115,16 @@ class TradingSystemProperties {
 
     record Restart() implements Action {}
 
-    @Property(tries = 20, seed = "20240304")
-    void invariants_hold_after_every_step_of_any_interleaving(
-            @ForAll("actions") List<Action> actions, @ForAll @IntRange(min = 0, max = 2) int ackLatencySeconds) {
+    @Test
+    void invariants_hold_after_every_step_of_any_interleaving() {
+        qt().withFixedSeed(SEED)
+                .withExamples(TRIES)
+                .withShrinkCycles(SHRINK_CYCLES)
+                .forAll(actions(), integers().between(0, 2))
+                .checkAssert(TradingSystemProperties::invariantsHoldAfterEveryStep);
+    }
+
+    private static void invariantsHoldAfterEveryStep(List<Action> actions, int ackLatencySeconds) {
         database.reset();
         TradingSystem system = TradingSystem.builder(database)
                 .venue(v -> v.liquidityPerStep(4).ackLatency(Duration.ofSeconds(ackLatencySeconds)))
@@ -216,52 +228,49 @@ class TradingSystemProperties {
         }
     }
 
-    @Provide
-    Arbitrary<List<Action>> actions() {
-        Arbitrary<InstrumentId> instrument = Arbitraries.of(INFY, TCS);
-        Arbitrary<Action> submit = Combinators.combine(
-                        Arbitraries.of(true, false),
-                        instrument,
-                        Arbitraries.longs().between(1, 12),
-                        Arbitraries.integers().between(-5, 5).optional(0.7))
-                .as(Submit::new);
-        Arbitrary<Action> modify = Combinators.combine(
-                        Arbitraries.integers().between(0, 50),
-                        Arbitraries.longs().between(-3, 3),
-                        Arbitraries.integers().between(-3, 3))
-                .as(Modify::new);
-        Arbitrary<Action> cancel = Arbitraries.integers().between(0, 50).map(Cancel::new);
-        Arbitrary<Action> step = Arbitraries.integers().between(1, 3).map(Step::new);
-        Arbitrary<Action> move = Combinators.combine(
-                        instrument, Arbitraries.integers().between(-6, 6))
-                .as(MovePrice::new);
-        Arbitrary<Action> duplicate = Arbitraries.integers().between(1, 4).map(DuplicateNextUpdates::new);
-        Arbitrary<Action> external = Combinators.combine(
-                        Arbitraries.of(true, false),
-                        instrument,
-                        Arbitraries.longs().between(1, 5))
-                .as(PlaceExternally::new);
-        @SuppressWarnings("unchecked")
-        Arbitrary<Action> action = Arbitraries.frequencyOf(
-                Tuple.of(8, submit),
-                Tuple.of(3, modify),
-                Tuple.of(3, cancel),
-                Tuple.of(6, step),
-                Tuple.of(4, move),
-                Tuple.of(1, Arbitraries.just(new HoldNextAcknowledgement())),
-                Tuple.of(1, duplicate),
-                Tuple.of(1, Arbitraries.just(new FillBeforeNextCancel())),
-                Tuple.of(1, Arbitraries.just(new LoseNextPlaceReply())),
-                Tuple.of(1, Arbitraries.just(new LoseNextCancelReply())),
-                Tuple.of(1, Arbitraries.just(new LoseNextModifyReply())),
-                Tuple.of(1, Arbitraries.just(new NextPlacementNeverArrives())),
-                Tuple.of(1, Arbitraries.just(new MalformNextUpdate())),
-                Tuple.of(1, external),
-                Tuple.of(1, Arbitraries.just(new DisconnectStream())),
-                Tuple.of(1, Arbitraries.just(new ReconnectStream())),
-                Tuple.of(1, Arbitraries.just(new Reconcile())),
-                Tuple.of(2, Arbitraries.just(new MonitorPass())),
-                Tuple.of(1, Arbitraries.just(new Restart())));
-        return action.list().ofMinSize(10).ofMaxSize(30);
+    private static Gen<List<Action>> actions() {
+        Gen<InstrumentId> instrument = Generate.pick(List.of(INFY, TCS));
+        Gen<Boolean> buy = booleans().all();
+        Gen<Action> submit = in -> new Submit(
+                buy.generate(in),
+                instrument.generate(in),
+                longs().between(1, 12).generate(in),
+                integers().between(-5, 5).toOptionals(30).generate(in));
+        Gen<Action> modify = in -> new Modify(
+                integers().between(0, 50).generate(in),
+                longs().between(-3, 3).generate(in),
+                integers().between(-3, 3).generate(in));
+        Gen<Action> cancel = integers().between(0, 50).map(Cancel::new);
+        Gen<Action> step = integers().between(1, 3).map(Step::new);
+        Gen<Action> move = in ->
+                new MovePrice(instrument.generate(in), integers().between(-6, 6).generate(in));
+        Gen<Action> duplicate = integers().between(1, 4).map(DuplicateNextUpdates::new);
+        Gen<Action> external = in -> new PlaceExternally(
+                buy.generate(in), instrument.generate(in), longs().between(1, 5).generate(in));
+        Gen<Action> action = Generate.frequency(List.of(
+                Pair.of(8, submit),
+                Pair.of(3, modify),
+                Pair.of(3, cancel),
+                Pair.of(6, step),
+                Pair.of(4, move),
+                Pair.of(1, always(new HoldNextAcknowledgement())),
+                Pair.of(1, duplicate),
+                Pair.of(1, always(new FillBeforeNextCancel())),
+                Pair.of(1, always(new LoseNextPlaceReply())),
+                Pair.of(1, always(new LoseNextCancelReply())),
+                Pair.of(1, always(new LoseNextModifyReply())),
+                Pair.of(1, always(new NextPlacementNeverArrives())),
+                Pair.of(1, always(new MalformNextUpdate())),
+                Pair.of(1, external),
+                Pair.of(1, always(new DisconnectStream())),
+                Pair.of(1, always(new ReconnectStream())),
+                Pair.of(1, always(new Reconcile())),
+                Pair.of(2, always(new MonitorPass())),
+                Pair.of(1, always(new Restart()))));
+        return lists().of(action).ofSizeBetween(10, 30);
+    }
+
+    private static Gen<Action> always(Action action) {
+        return Generate.constant(action);
     }
 }

@@ -58,10 +58,6 @@ final class Sql {
         return Optional.ofNullable(rs.getBigDecimal(column));
     }
 
-    static Optional<String> optionalString(ResultSet rs, String column) throws SQLException {
-        return Optional.ofNullable(rs.getString(column));
-    }
-
     static <T> List<List<T>> chunks(List<T> values) {
         List<List<T>> chunks = new ArrayList<>();
         for (int from = 0; from < values.size(); from += IN_LIST_CHUNK) {

@@ -311,7 +311,7 @@ public final class EngineBenchmark {
             }
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos() + (long) count * 1_000;
-        while (probe.finished() < count && System.nanoTime() < deadline) {
+        while (probe.finished() < count && deadline - System.nanoTime() > 0) {
             LockSupport.parkNanos(200_000);
         }
         if (probe.finished() < count) {

@@ -1,5 +1,6 @@
 package io.openoms.app.demo;
 
+import io.openoms.app.text.TextTable;
 import io.openoms.domain.order.Order;
 import io.openoms.domain.order.Rejection;
 import io.openoms.domain.position.PortfolioTotals;
@@ -10,24 +11,23 @@ import java.util.Optional;
 
 /** The demo's result as tables: its orders, the account's positions, and the P&amp;L totals. Amounts are exact. */
 public final class DemoReport {
-    private static final String NONE = "-";
+    private static final String NONE = TextTable.ABSENT;
 
     private DemoReport() {}
 
     public static void print(DemoOutcome outcome, PrintWriter out) {
-        TextTable orders = new TextTable(
-                        "id",
-                        "instrument",
-                        "side",
-                        "type",
-                        "qty",
-                        "price",
-                        "trigger",
-                        "filled",
-                        "avg price",
-                        "status",
-                        "rejection")
-                .numeric("qty", "price", "trigger", "filled", "avg price");
+        TextTable orders = new TextTable()
+                .text("id")
+                .text("instrument")
+                .text("side")
+                .text("type")
+                .number("qty")
+                .number("price")
+                .number("trigger")
+                .number("filled")
+                .number("avg price")
+                .text("status")
+                .text("rejection");
         for (Order order : outcome.orders()) {
             orders.row(
                     order.id().value(),
@@ -45,8 +45,14 @@ public final class DemoReport {
         out.println("Orders");
         orders.print(out);
 
-        TextTable positions = new TextTable("instrument", "qty", "avg price", "mark", "realized", "unrealized", "fees")
-                .numeric("qty", "avg price", "mark", "realized", "unrealized", "fees");
+        TextTable positions = new TextTable()
+                .text("instrument")
+                .number("qty")
+                .number("avg price")
+                .number("mark")
+                .number("realized")
+                .number("unrealized")
+                .number("fees");
         for (Position position : outcome.positions()) {
             positions.row(
                     position.key().instrument().toString(),
@@ -65,8 +71,14 @@ public final class DemoReport {
         PortfolioTotals totals = outcome.totals();
         out.println();
         out.println("P&L (account " + DemoScript.ACCOUNT.value() + ")");
-        new TextTable("realized", "unrealized", "total", "fees", "gross exposure", "net exposure", "open positions")
-                .numeric("realized", "unrealized", "total", "fees", "gross exposure", "net exposure", "open positions")
+        new TextTable()
+                .number("realized")
+                .number("unrealized")
+                .number("total")
+                .number("fees")
+                .number("gross exposure")
+                .number("net exposure")
+                .number("open positions")
                 .row(
                         totals.realizedPnl().toString(),
                         totals.unrealizedPnl().toString(),

@@ -110,7 +110,7 @@ public final class EventStreamRoutes implements HttpRoutes {
         streams.forEach(wake -> wake.offer(Boolean.TRUE));
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_WAIT_MILLIS);
         synchronized (clients) {
-            while (clients.get() > 0 && System.nanoTime() < deadline) {
+            while (clients.get() > 0 && deadline - System.nanoTime() > 0) {
                 try {
                     clients.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
                 } catch (InterruptedException e) {

@@ -83,7 +83,7 @@ final class ApiClient {
             if (body != null && done.test(body)) {
                 return body;
             }
-            if (System.nanoTime() > deadline) {
+            if (System.nanoTime() - deadline > 0) {
                 throw new AssertionError("GET " + path + " did not reach the expected state within " + AWAIT.toSeconds()
                         + " s; last answer: " + response);
             }

@@ -163,7 +163,7 @@ abstract class MetricsApiSuite {
             if (done.test(metrics)) {
                 return metrics;
             }
-            if (System.nanoTime() > deadline) {
+            if (System.nanoTime() - deadline > 0) {
                 throw new AssertionError("the metrics did not reach the expected counts:\n" + metrics.text());
             }
             LockSupport.parkNanos(Duration.ofMillis(50).toNanos());

@@ -6,7 +6,6 @@ import io.openoms.domain.port.in.OmsEvent;
 import io.openoms.domain.port.in.OmsEventListener;
 import io.openoms.domain.port.in.OrderEventSubscription;
 import io.openoms.domain.port.in.Subscription;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,7 +42,6 @@ public final class EventBus implements OrderEventSubscription, OmsEventPublisher
     private final AtomicInteger subscriptions = new AtomicInteger();
     private boolean closed;
 
-    @Inject
     public EventBus(EventBusConfig config) {
         this.config = requireNonNull(config, "config is null");
     }

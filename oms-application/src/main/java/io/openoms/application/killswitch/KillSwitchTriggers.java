@@ -19,7 +19,6 @@ import io.openoms.domain.risk.TradingStateChange;
 import io.openoms.domain.value.AccountId;
 import io.openoms.domain.value.Money;
 import io.openoms.domain.value.Price;
-import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,7 +93,6 @@ public final class KillSwitchTriggers implements KillSwitchSignals, OmsEventList
 
     private record Requested(KillSwitchTrip trip, CompletableFuture<TradingStateChange> change) {}
 
-    @Inject
     public KillSwitchTriggers(
             TradingEngine engine,
             MarketData marketData,

@@ -12,7 +12,6 @@ import io.openoms.domain.order.ClientOrderId;
 import io.openoms.domain.order.Order;
 import io.openoms.domain.port.out.BrokerGateway;
 import io.openoms.domain.port.out.BrokerOrder;
-import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,7 +64,6 @@ public final class OrderMonitor {
     private final MissingOrderEvidence missing;
     private final Map<String, Integer> resumeAt = new HashMap<>();
 
-    @Inject
     public OrderMonitor(
             TradingEngine engine,
             OrderRouter router,

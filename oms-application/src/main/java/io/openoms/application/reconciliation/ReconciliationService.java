@@ -28,7 +28,6 @@ import io.openoms.domain.reconciliation.FindingKind;
 import io.openoms.domain.reconciliation.ReconciliationFinding;
 import io.openoms.domain.value.AccountId;
 import io.openoms.domain.value.Product;
-import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -120,7 +119,6 @@ public final class ReconciliationService implements Reconciliation {
         }
     }
 
-    @Inject
     public ReconciliationService(
             TradingEngine engine,
             OrderRouter router,

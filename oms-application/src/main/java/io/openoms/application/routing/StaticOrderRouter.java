@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.openoms.domain.port.out.BrokerGateway;
 import io.openoms.domain.value.AccountId;
-import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,7 +26,6 @@ public final class StaticOrderRouter implements OrderRouter {
      * @throws IllegalArgumentException if two brokers share a name, or an account is bound to a
      *     name no broker has
      */
-    @Inject
     public StaticOrderRouter(Collection<BrokerGateway> brokers, RoutingConfig config) {
         requireNonNull(brokers, "brokers is null");
         requireNonNull(config, "config is null");

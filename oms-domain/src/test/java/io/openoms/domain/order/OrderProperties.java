@@ -8,21 +8,21 @@ import static io.openoms.domain.order.OrderFixtures.at;
 import static io.openoms.domain.order.OrderFixtures.fill;
 import static io.openoms.domain.order.OrderFixtures.managerWithOrderIn;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.openoms.domain.value.Price;
 import io.openoms.domain.value.Quantity;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 class OrderProperties {
 
@@ -49,11 +49,16 @@ class OrderProperties {
         MODIFY_UNKNOWN
     }
 
-    @Property
-    void filled_never_exceeds_the_quantity_for_any_sequence_of_fills(
-            @ForAll @IntRange(min = 1, max = 40) int quantity,
-            @ForAll @Size(max = 25) List<@IntRange(min = 1, max = 12) Integer> fillSizes,
-            @ForAll @Size(max = 25) List<@IntRange(min = 0, max = 6) Integer> tradeIds) {
+    @Test
+    void filled_never_exceeds_the_quantity_for_any_sequence_of_fills() {
+        qt().forAll(
+                        integers().between(1, 40),
+                        lists().of(integers().between(1, 12)).ofSizeBetween(0, 25),
+                        lists().of(integers().between(0, 6)).ofSizeBetween(0, 25))
+                .checkAssert(OrderProperties::filledNeverExceedsTheQuantity);
+    }
+
+    private static void filledNeverExceedsTheQuantity(int quantity, List<Integer> fillSizes, List<Integer> tradeIds) {
         OrderManager manager = new OrderManager();
         manager.create(
                 ID,
@@ -78,9 +83,18 @@ class OrderProperties {
         }
     }
 
-    @Property
-    void terminal_states_absorb_every_later_status_event(
-            @ForAll("terminal") OrderStatus terminal, @ForAll @Size(max = 20) List<OrderEventType> later) {
+    @Test
+    void terminal_states_absorb_every_later_status_event() {
+        Gen<OrderStatus> terminal = Generate.pick(Arrays.stream(OrderStatus.values())
+                .filter(OrderStatus::isTerminal)
+                .toList());
+        qt().forAll(
+                        terminal,
+                        lists().of(Generate.enumValues(OrderEventType.class)).ofSizeBetween(0, 20))
+                .checkAssert(OrderProperties::terminalStatesAbsorbLaterEvents);
+    }
+
+    private static void terminalStatesAbsorbLaterEvents(OrderStatus terminal, List<OrderEventType> later) {
         Order order = managerWithOrderIn(terminal).get(ID);
         int tradeNo = 0;
         for (OrderEventType type : later) {
@@ -100,16 +114,16 @@ class OrderProperties {
         }
     }
 
-    @Provide
-    Arbitrary<OrderStatus> terminal() {
-        return Arbitraries.of(OrderStatus.values()).filter(OrderStatus::isTerminal);
+    @Test
+    void replaying_an_orders_events_rebuilds_an_equal_order() {
+        qt().forAll(
+                        integers().between(0, 3),
+                        lifecycles(),
+                        lists().of(integers().between(1, 6)).ofSize(40))
+                .checkAssert(OrderProperties::replayRebuildsAnEqualOrder);
     }
 
-    @Property
-    void replaying_an_orders_events_rebuilds_an_equal_order(
-            @ForAll @IntRange(min = 0, max = 3) int headStart,
-            @ForAll("lifecycles") List<Step> steps,
-            @ForAll @Size(min = 40, max = 40) List<@IntRange(min = 1, max = 6) Integer> sizes) {
+    private static void replayRebuildsAnEqualOrder(int headStart, List<Step> steps, List<Integer> sizes) {
         OrderManager manager = new OrderManager();
         List<OrderEvent> journal = new ArrayList<>(manager.create(
                 ID,
@@ -149,30 +163,32 @@ class OrderProperties {
     }
 
     /** Steps weighted towards the live part of an order's life, where most transitions are. */
-    @Provide
-    Arbitrary<List<Step>> lifecycles() {
-        return Arbitraries.frequencyOf(
-                        Tuple.of(4, Arbitraries.just(Step.RELEASE)),
-                        Tuple.of(4, Arbitraries.just(Step.SUBMIT)),
-                        Tuple.of(4, Arbitraries.just(Step.ACCEPT)),
-                        Tuple.of(8, Arbitraries.just(Step.FILL)),
-                        Tuple.of(3, Arbitraries.just(Step.REQUEST_CANCEL)),
-                        Tuple.of(1, Arbitraries.just(Step.CONFIRM_CANCEL)),
-                        Tuple.of(3, Arbitraries.just(Step.REJECT_CANCEL)),
-                        Tuple.of(4, Arbitraries.just(Step.REQUEST_MODIFY)),
-                        Tuple.of(3, Arbitraries.just(Step.CONFIRM_MODIFY)),
-                        Tuple.of(3, Arbitraries.just(Step.REJECT_MODIFY)),
-                        Tuple.of(1, Arbitraries.just(Step.EXPIRE)),
-                        Tuple.of(1, Arbitraries.just(Step.ERROR)),
-                        Tuple.of(1, Arbitraries.just(Step.REJECT_BY_BROKER)),
-                        Tuple.of(1, Arbitraries.just(Step.REJECT_BY_RISK)),
-                        Tuple.of(1, Arbitraries.just(Step.LOCK_CANCEL)),
-                        Tuple.of(1, Arbitraries.just(Step.LOCK_MODIFY)),
-                        Tuple.of(2, Arbitraries.just(Step.SUBMIT_UNKNOWN)),
-                        Tuple.of(2, Arbitraries.just(Step.CANCEL_UNKNOWN)),
-                        Tuple.of(2, Arbitraries.just(Step.MODIFY_UNKNOWN)))
-                .list()
-                .ofMaxSize(40);
+    private static Gen<List<Step>> lifecycles() {
+        Gen<Step> step = Generate.frequency(List.of(
+                weighted(4, Step.RELEASE),
+                weighted(4, Step.SUBMIT),
+                weighted(4, Step.ACCEPT),
+                weighted(8, Step.FILL),
+                weighted(3, Step.REQUEST_CANCEL),
+                weighted(1, Step.CONFIRM_CANCEL),
+                weighted(3, Step.REJECT_CANCEL),
+                weighted(4, Step.REQUEST_MODIFY),
+                weighted(3, Step.CONFIRM_MODIFY),
+                weighted(3, Step.REJECT_MODIFY),
+                weighted(1, Step.EXPIRE),
+                weighted(1, Step.ERROR),
+                weighted(1, Step.REJECT_BY_BROKER),
+                weighted(1, Step.REJECT_BY_RISK),
+                weighted(1, Step.LOCK_CANCEL),
+                weighted(1, Step.LOCK_MODIFY),
+                weighted(2, Step.SUBMIT_UNKNOWN),
+                weighted(2, Step.CANCEL_UNKNOWN),
+                weighted(2, Step.MODIFY_UNKNOWN)));
+        return lists().of(step).ofSizeBetween(0, 40);
+    }
+
+    private static Pair<Integer, Gen<Step>> weighted(int weight, Step step) {
+        return Pair.of(weight, Generate.constant(step));
     }
 
     private static List<OrderEvent> perform(OrderManager manager, Step step, int i, int size) {

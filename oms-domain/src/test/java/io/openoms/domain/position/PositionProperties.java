@@ -1,6 +1,10 @@
 package io.openoms.domain.position;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.openoms.domain.instrument.InstrumentId;
 import io.openoms.domain.order.Fill;
@@ -19,12 +23,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 class PositionProperties {
     private static final PositionKey KEY =
@@ -42,9 +43,13 @@ class PositionProperties {
         }
     }
 
-    @Property
-    void a_positions_signed_quantity_is_the_signed_sum_of_its_fills(
-            @ForAll("trades") List<Trade> trades, @ForAll AccountingMethod method) {
+    @Test
+    void a_positions_signed_quantity_is_the_signed_sum_of_its_fills() {
+        qt().forAll(trades(), Generate.enumValues(AccountingMethod.class))
+                .checkAssert(PositionProperties::aPositionsSignedQuantityIsTheSignedSumOfItsFills);
+    }
+
+    private static void aPositionsSignedQuantityIsTheSignedSumOfItsFills(List<Trade> trades, AccountingMethod method) {
         PositionManager manager = manager(method);
         BigDecimal expected = BigDecimal.ZERO;
         for (int i = 0; i < trades.size(); i++) {
@@ -57,9 +62,14 @@ class PositionProperties {
         }
     }
 
-    @Property
-    void realized_plus_unrealized_is_the_mark_to_market_change_minus_fees(
-            @ForAll("trades") List<Trade> trades, @ForAll AccountingMethod method, @ForAll("prices") BigDecimal mark) {
+    @Test
+    void realized_plus_unrealized_is_the_mark_to_market_change_minus_fees() {
+        qt().forAll(trades(), Generate.enumValues(AccountingMethod.class), prices())
+                .checkAssert(PositionProperties::realizedPlusUnrealizedIsTheMarkToMarketChangeMinusFees);
+    }
+
+    private static void realizedPlusUnrealizedIsTheMarkToMarketChangeMinusFees(
+            List<Trade> trades, AccountingMethod method, BigDecimal mark) {
         PositionManager manager = manager(method);
         BigDecimal cash = BigDecimal.ZERO;
         BigDecimal fees = BigDecimal.ZERO;
@@ -79,9 +89,13 @@ class PositionProperties {
         }
     }
 
-    @Property
-    void every_accounting_method_gives_the_same_total_pnl_at_any_mark(
-            @ForAll("trades") List<Trade> trades, @ForAll("prices") BigDecimal mark) {
+    @Test
+    void every_accounting_method_gives_the_same_total_pnl_at_any_mark() {
+        qt().forAll(trades(), prices())
+                .checkAssert(PositionProperties::everyAccountingMethodGivesTheSameTotalPnlAtAnyMark);
+    }
+
+    private static void everyAccountingMethodGivesTheSameTotalPnlAtAnyMark(List<Trade> trades, BigDecimal mark) {
         Map<AccountingMethod, Money> totals = new EnumMap<>(AccountingMethod.class);
         for (AccountingMethod method : AccountingMethod.values()) {
             PositionManager manager = replay(method, trades);
@@ -92,9 +106,14 @@ class PositionProperties {
         assertThat(totals.values()).containsOnly(totals.get(AccountingMethod.AVERAGE_COST));
     }
 
-    @Property
-    void every_accounting_method_realizes_the_same_pnl_over_a_round_trip_to_flat(
-            @ForAll("trades") List<Trade> trades, @ForAll("prices") BigDecimal exitPrice) {
+    @Test
+    void every_accounting_method_realizes_the_same_pnl_over_a_round_trip_to_flat() {
+        qt().forAll(trades(), prices())
+                .checkAssert(PositionProperties::everyAccountingMethodRealizesTheSamePnlOverARoundTripToFlat);
+    }
+
+    private static void everyAccountingMethodRealizesTheSamePnlOverARoundTripToFlat(
+            List<Trade> trades, BigDecimal exitPrice) {
         List<Trade> roundTrip = new ArrayList<>(trades);
         BigDecimal net = trades.stream().map(Trade::signedQuantity).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (net.signum() != 0) {
@@ -115,11 +134,14 @@ class PositionProperties {
         }
     }
 
-    @Property
-    void drawdown_is_never_negative_and_marks_bound_the_last_mark(
-            @ForAll("trades") List<Trade> trades,
-            @ForAll AccountingMethod method,
-            @ForAll("markSequences") List<BigDecimal> marks) {
+    @Test
+    void drawdown_is_never_negative_and_marks_bound_the_last_mark() {
+        qt().forAll(trades(), Generate.enumValues(AccountingMethod.class), markSequences())
+                .checkAssert(PositionProperties::drawdownIsNeverNegativeAndMarksBoundTheLastMark);
+    }
+
+    private static void drawdownIsNeverNegativeAndMarksBoundTheLastMark(
+            List<Trade> trades, AccountingMethod method, List<BigDecimal> marks) {
         PositionManager manager = manager(method);
         for (int i = 0; i < trades.size(); i++) {
             Trade trade = trades.get(i);
@@ -139,11 +161,16 @@ class PositionProperties {
         }
     }
 
-    @Property
-    void portfolio_and_realized_pnl_equal_the_sums_over_every_position_and_snapshots_never_change(
-            @ForAll("trades") List<Trade> trades,
-            @ForAll("keyChoices") List<Integer> keyChoices,
-            @ForAll("marks") BigDecimal mark) {
+    @Test
+    void portfolio_and_realized_pnl_equal_the_sums_over_every_position_and_snapshots_never_change() {
+        qt().forAll(trades(), keyChoices(), marks())
+                .checkAssert(
+                        PositionProperties
+                                ::portfolioAndRealizedPnlEqualTheSumsOverEveryPositionAndSnapshotsNeverChange);
+    }
+
+    private static void portfolioAndRealizedPnlEqualTheSumsOverEveryPositionAndSnapshotsNeverChange(
+            List<Trade> trades, List<Integer> keyChoices, BigDecimal mark) {
         List<PositionKey> keys = List.of(
                 KEY,
                 new PositionKey(KEY.account(), StrategyId.of("s2"), KEY.instrument(), KEY.product()),
@@ -181,41 +208,30 @@ class PositionProperties {
         assertThat(snapshots).isEqualTo(copies);
     }
 
-    @Provide
-    Arbitrary<List<Integer>> keyChoices() {
-        return Arbitraries.integers().between(0, 2).list().ofMinSize(1).ofMaxSize(8);
+    private static Gen<List<Integer>> keyChoices() {
+        return lists().of(integers().between(0, 2)).ofSizeBetween(1, 8);
     }
 
-    @Provide
-    Arbitrary<BigDecimal> marks() {
+    private static Gen<BigDecimal> marks() {
         return prices();
     }
 
-    @Provide
-    Arbitrary<List<Trade>> trades() {
-        Arbitrary<Side> sides = Arbitraries.of(Side.class);
+    private static Gen<List<Trade>> trades() {
+        Gen<Side> sides = Generate.enumValues(Side.class);
         // small quantities make exact closes and reversals frequent
-        Arbitrary<Long> quantities = Arbitraries.longs().between(1, 20);
-        Arbitrary<BigDecimal> fees = Arbitraries.bigDecimals()
-                .between(BigDecimal.ZERO, new BigDecimal("5"))
-                .ofScale(2);
-        return Combinators.combine(sides, quantities, prices(), fees)
-                .as(Trade::new)
-                .list()
-                .ofMinSize(1)
-                .ofMaxSize(25);
+        Gen<Long> quantities = longs().between(1, 20);
+        Gen<BigDecimal> fees = longs().between(0, 500).map(cents -> BigDecimal.valueOf(cents, 2));
+        Gen<Trade> trade = sides.zip(quantities, prices(), fees, Trade::new);
+        return lists().of(trade).ofSizeBetween(1, 25);
     }
 
-    @Provide
-    Arbitrary<BigDecimal> prices() {
-        return Arbitraries.bigDecimals()
-                .between(new BigDecimal("0.05"), new BigDecimal("500"))
-                .ofScale(2);
+    /** 0.05 to 500.00, in paise. */
+    private static Gen<BigDecimal> prices() {
+        return longs().between(5, 50_000).map(paise -> BigDecimal.valueOf(paise, 2));
     }
 
-    @Provide
-    Arbitrary<List<BigDecimal>> markSequences() {
-        return prices().list().ofMaxSize(25);
+    private static Gen<List<BigDecimal>> markSequences() {
+        return lists().of(prices()).ofSizeBetween(0, 25);
     }
 
     private static PositionManager manager(AccountingMethod method) {

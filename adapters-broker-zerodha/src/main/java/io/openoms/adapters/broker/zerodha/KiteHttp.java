@@ -63,10 +63,6 @@ final class KiteHttp {
         this.root = HttpUrl.get(config.apiUrl().toString());
     }
 
-    OkHttpClient queryClient() {
-        return queries;
-    }
-
     BrokerResult<JsonNode> get(String path, List<Map.Entry<String, String>> query, EndpointFamily family) {
         HttpUrl.Builder url = url(path);
         query.forEach(parameter -> url.addQueryParameter(parameter.getKey(), parameter.getValue()));

@@ -45,11 +45,6 @@ public final class KiteTag {
         return hashed(value);
     }
 
-    /** True when {@code id}'s tag is the id itself (no mapping needed to go back). */
-    public static boolean isDirect(ClientOrderId id) {
-        return DIRECT.matcher(id.value()).matches();
-    }
-
     /** True when {@code tag} could have been sent by us: 1-20 letters and digits. */
     public static boolean isWellFormed(String tag) {
         return tag != null && VALID.matcher(tag).matches();

@@ -2,6 +2,7 @@ package io.openoms.app.cli.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openoms.app.text.TextTable;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -1,8 +1,9 @@
 package io.openoms.app.cli.client;
 
-import static io.openoms.app.cli.client.TextTable.cell;
+import static io.openoms.app.cli.client.JsonCells.cell;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.openoms.app.text.TextTable;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Iterator;

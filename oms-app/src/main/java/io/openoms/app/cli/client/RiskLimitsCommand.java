@@ -1,10 +1,11 @@
 package io.openoms.app.cli.client;
 
-import static io.openoms.app.cli.client.TextTable.cell;
+import static io.openoms.app.cli.client.JsonCells.cell;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openoms.app.http.RiskLimitKeys;
+import io.openoms.app.text.TextTable;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,6 +1,6 @@
 package io.openoms.app.cli.client;
 
-import static io.openoms.app.cli.client.TextTable.cell;
+import static io.openoms.app.cli.client.JsonCells.cell;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;

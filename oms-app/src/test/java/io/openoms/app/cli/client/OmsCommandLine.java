@@ -55,7 +55,7 @@ final class OmsCommandLine {
             if (done.test(json)) {
                 return json;
             }
-            if (System.nanoTime() > deadline) {
+            if (System.nanoTime() - deadline > 0) {
                 throw new AssertionError("not reached within 20 s; last: " + run);
             }
             LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
