@@ -20,6 +20,11 @@ export class Positions {
     this.render();
   }
 
+  /** The tab was opened: start from the server's figures. */
+  shown() {
+    this.refresh().catch(() => {});
+  }
+
   async refreshPortfolio() {
     const portfolio = await get('/api/v1/portfolio');
     const rows = [];
