@@ -105,6 +105,9 @@ function signOut(message = '') {
   $('stream-status').hidden = true;
   $('sign-in').hidden = false;
   document.querySelectorAll('tbody').forEach((body) => body.replaceChildren());
+  // Nothing of the previous session stays on screen for the next key.
+  $('order-detail').hidden = true;
+  $('order-detail').replaceChildren();
   $('api-key').focus();
 }
 
