@@ -10,6 +10,7 @@ import io.openoms.domain.port.out.InstrumentCatalog;
 import io.openoms.domain.port.out.MarketData;
 import io.openoms.domain.position.Position;
 import io.openoms.domain.position.PositionManager;
+import io.openoms.domain.risk.OrderValuation;
 import io.openoms.domain.risk.RiskContext;
 import io.openoms.domain.risk.RiskLimits;
 import io.openoms.domain.risk.TradingState;
@@ -153,11 +154,9 @@ final class EngineRiskContext implements RiskContext {
             if (!order.account().equals(account) || order.side() != side) {
                 continue;
             }
-            Optional<Price> price = order.limitPrice()
-                    .or(() -> marketData.lastPrice(order.instrument()))
-                    .or(order::triggerPrice);
-            if (price.isPresent()) {
-                total = total.plus(order.remainingQuantity().times(price.get()).abs());
+            Optional<Money> notional = OrderValuation.workingNotional(order, marketData.lastPrice(order.instrument()));
+            if (notional.isPresent()) {
+                total = total.plus(notional.get());
             }
         }
         return total;

@@ -92,6 +92,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -104,8 +105,13 @@ import org.slf4j.LoggerFactory;
  * command applied on one engine thread, through the domain, journalled, and only once durable are
  * its side effects released — callers' futures completed, broker requests sent, events published.
  *
- * <p><b>Threads.</b> Callers enqueue commands into a bounded queue; a full queue refuses a command at
- * once with {@code ENGINE_BUSY}, except broker updates, which wait for room (they are never dropped).
+ * <p><b>Threads.</b> Callers enqueue commands into a bounded queue. A submit or modify that finds
+ * {@code queueCapacity} commands waiting, counting broker calls not yet answered, is refused at once
+ * with {@code ENGINE_BUSY} (nothing stored),
+ * so overload is turned away rather than queued into latency; cancels, cancel-all, limits and the
+ * trading state may use a reserve above that (refused busy only when it too is full). Broker
+ * updates and answers have a queue of their own, applied first in each batch; they wait for room
+ * in it (they are never dropped).
  * The engine thread takes up to {@code maxCommandsPerBatch} queued commands, applies them and appends
  * their events, with the orders and positions they changed, as one journal batch (the engine's own
  * group commit); it waits for that append before the next batch, so memory never runs ahead of the
@@ -135,6 +141,7 @@ public final class TradingEngine
     public static final StrategyId EXTERNAL_STRATEGY = StrategyId.of("external");
 
     private static final int MAX_PARKED_TRADES = 10_000;
+    private static final int MIN_QUEUE_RESERVE = 1024;
     private static final AccountId UNKNOWN_ACCOUNT = AccountId.of("unknown");
 
     private enum State {
@@ -155,11 +162,13 @@ public final class TradingEngine
     private final OmsEventPublisher publisher;
     private final ReconciliationLog reconciliationLog;
     private final Clock clock;
-    private final PreTradeValidator validator;
+    private final RiskChecks riskChecks;
+    private final ModificationScreen modificationScreen;
     private final EngineConfig config;
-    private final EngineObserver observer;
 
     private final ArrayBlockingQueue<EngineCommand> queue;
+    private final ArrayBlockingQueue<EngineCommand> brokerQueue;
+    private final Semaphore wakeUp = new Semaphore(0);
     private final ExecutorService dispatchExecutor;
     private final BrokerDispatcher dispatcher;
     private final AtomicInteger brokerCallsInFlight = new AtomicInteger();
@@ -252,10 +261,11 @@ public final class TradingEngine
         this.publisher = requireNonNull(publisher, "publisher is null");
         this.reconciliationLog = requireNonNull(reconciliationLog, "reconciliationLog is null");
         this.clock = requireNonNull(clock, "clock is null");
-        this.validator = requireNonNull(validator, "validator is null");
+        this.riskChecks = new RiskChecks(validator, observer);
+        this.modificationScreen = new ModificationScreen(instruments, riskChecks);
         this.config = requireNonNull(config, "config is null");
-        this.observer = requireNonNull(observer, "observer is null");
-        this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
+        this.queue = new ArrayBlockingQueue<>(config.queueCapacity() + reserve(config.queueCapacity()));
+        this.brokerQueue = new ArrayBlockingQueue<>(reserve(config.queueCapacity()));
         AtomicInteger threadNumber = new AtomicInteger();
         this.dispatchExecutor = Executors.newFixedThreadPool(config.brokerDispatchThreads(), runnable -> {
             Thread thread = new Thread(runnable, "oms-broker-dispatch-" + threadNumber.incrementAndGet());
@@ -264,6 +274,11 @@ public final class TradingEngine
         });
         this.dispatcher =
                 new BrokerDispatcher(dispatchExecutor, rateLimits, config, this::enqueueInternal, brokerCallsInFlight);
+    }
+
+    /** Room above {@code queueCapacity} for everything but submits and modifies. */
+    static int reserve(int queueCapacity) {
+        return Math.max(queueCapacity, MIN_QUEUE_RESERVE);
     }
 
     /**
@@ -528,6 +543,21 @@ public final class TradingEngine
         return result;
     }
 
+    /**
+     * Closes an open order the broker does not know (the caller holds the evidence: repeated lookups
+     * over a grace window, or an admin's approval): {@code CANCELLED} when its cancel was asked for,
+     * else {@code ERROR} with {@code reason}; it then no longer counts as open. Writes one finding
+     * {@code ORDER_MISSING_AT_BROKER} and one log line. An order already closed is answered as it
+     * is; nothing is sent to the broker.
+     */
+    public CompletableFuture<OrderCommandResult> closeNotKnownAtBroker(ClientOrderId orderId, String reason) {
+        requireNonNull(orderId, "orderId is null");
+        requireNonNull(reason, "reason is null");
+        CompletableFuture<OrderCommandResult> result = new CompletableFuture<>();
+        put(new EngineCommand.CloseNotKnownAtBroker(orderId, reason, result), result);
+        return result;
+    }
+
     /** Rolls the day's P&amp;L baselines at session starts and enters held orders that may go now. */
     public CompletableFuture<Void> timerTick() {
         CompletableFuture<Void> done = new CompletableFuture<>();
@@ -567,7 +597,7 @@ public final class TradingEngine
     }
 
     public int queueDepth() {
-        return queue.size();
+        return queue.size() + brokerQueue.size();
     }
 
     /** Broker calls handed to the dispatch executor and not yet answered; for metrics, from any thread. */
@@ -583,9 +613,14 @@ public final class TradingEngine
         if (state != State.RUNNING) {
             return Optional.of(FailureCode.ENGINE_STOPPED);
         }
-        if (!queue.offer(command)) {
+        boolean newRisk = command instanceof EngineCommand.Submit || command instanceof EngineCommand.Modify;
+        // The backlog is what waits for the engine plus what waits for the broker (accepted orders
+        // whose place call is unanswered are open and cost every submit). Only new risk is turned
+        // away at queueCapacity: cancels, limits and the kill switch use the reserve above it.
+        if ((newRisk && queue.size() + brokerCallsInFlight.get() >= config.queueCapacity()) || !queue.offer(command)) {
             return Optional.of(FailureCode.ENGINE_BUSY);
         }
+        wakeUp.release();
         if (state == State.STOPPED && queue.remove(command)) {
             return Optional.of(FailureCode.ENGINE_STOPPED);
         }
@@ -620,7 +655,8 @@ public final class TradingEngine
             return;
         }
         try {
-            queue.put(command);
+            (fromBroker(command) ? brokerQueue : queue).put(command);
+            wakeUp.release();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LOG.error("interrupted while waiting for room in the engine queue; dropped {}", command);
@@ -637,33 +673,48 @@ public final class TradingEngine
             return;
         }
         try {
-            queue.put(command);
+            brokerQueue.put(command);
+            wakeUp.release();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LOG.error("interrupted while handing a broker answer to the engine; lost {}", command);
         }
     }
 
+    /** What a broker tells us: applied before callers' commands, so accepted work completes first. */
+    private static boolean fromBroker(EngineCommand command) {
+        return command instanceof EngineCommand.OrderUpdate
+                || command instanceof EngineCommand.TradeReport
+                || command instanceof EngineCommand.MalformedPayload
+                || command instanceof EngineCommand.StreamReconnected
+                || command instanceof EngineCommand.BrokerReply;
+    }
+
     private void runLoop() {
         List<EngineCommand> group = List.of();
         try {
             while (true) {
-                if (state == State.STOPPING
-                        && (forceStop || (brokerCallsInFlight.get() == 0 && queue.isEmpty() && internal.isEmpty()))) {
+                if (state == State.STOPPING && (forceStop || (brokerCallsInFlight.get() == 0 && idle()))) {
                     break;
                 }
+                // Drained before looking, so a permit released after the look wakes the wait below at once
+                // (and permits never pile up under load).
+                wakeUp.drainPermits();
                 group = new ArrayList<>();
                 while (!internal.isEmpty() && group.size() < config.maxCommandsPerBatch()) {
                     group.add(internal.poll());
                 }
-                if (group.isEmpty()) {
-                    EngineCommand first = queue.poll(20, TimeUnit.MILLISECONDS);
-                    if (first == null) {
-                        continue;
-                    }
-                    group.add(first);
-                }
+                // Broker answers first: under overload they complete (and close) accepted orders rather
+                // than wait behind new submits, so the open orders, and with them each submit's cost,
+                // stay small.
+                brokerQueue.drainTo(group, config.maxCommandsPerBatch() - group.size());
                 queue.drainTo(group, config.maxCommandsPerBatch() - group.size());
+                if (group.isEmpty()) {
+                    if (idle()) {
+                        wakeUp.tryAcquire(20, TimeUnit.MILLISECONDS);
+                    }
+                    continue;
+                }
                 processGroup(group);
                 enterHeldOrders();
             }
@@ -686,9 +737,14 @@ public final class TradingEngine
         }
     }
 
+    private boolean idle() {
+        return queue.isEmpty() && brokerQueue.isEmpty() && internal.isEmpty();
+    }
+
     private void refuseRemaining() {
         List<EngineCommand> remaining = new ArrayList<>(internal);
         internal.clear();
+        brokerQueue.drainTo(remaining);
         queue.drainTo(remaining);
         for (EngineCommand.Submit submit : held) {
             submit.result().complete(failed(FailureCode.ENGINE_STOPPED, "the engine stopped while the order was held"));
@@ -870,6 +926,8 @@ public final class TradingEngine
             c.result().complete(failed(code, message));
         } else if (command instanceof EngineCommand.ResolveUnknown c) {
             c.result().complete(failed(code, message));
+        } else if (command instanceof EngineCommand.CloseNotKnownAtBroker c) {
+            c.result().complete(failed(code, message));
         } else if (command instanceof EngineCommand.CancelAll c) {
             c.result().completeExceptionally(new EngineUnavailableException(code, message));
         } else if (command instanceof EngineCommand.SetLimits c) {
@@ -953,6 +1011,8 @@ public final class TradingEngine
             handleExpireDue(c, unit, now);
         } else if (command instanceof EngineCommand.ResolveUnknown c) {
             handleResolveUnknown(c, unit, now);
+        } else if (command instanceof EngineCommand.CloseNotKnownAtBroker c) {
+            handleCloseNotKnown(c, unit, now);
         } else {
             throw new IllegalStateException("unknown command " + command);
         }
@@ -1038,16 +1098,7 @@ public final class TradingEngine
     }
 
     private RiskDecision validate(OrderRequest request, EngineRiskContext context) {
-        // A monotonic duration for metrics only: no decision depends on it, so the clock rule holds.
-        long start = System.nanoTime();
-        RiskDecision decision = validator.validate(request, context);
-        long nanos = System.nanoTime() - start;
-        try {
-            observer.riskChecked(decision, nanos);
-        } catch (RuntimeException e) {
-            LOG.warn("the engine observer failed on a risk decision; ignored", e);
-        }
-        return decision;
+        return riskChecks.newOrder(request, context);
     }
 
     private Optional<Order> unknownSubmit(AccountId account, InstrumentId instrument) {
@@ -1096,6 +1147,12 @@ public final class TradingEngine
         if (gateway.isEmpty()) {
             result.complete(
                     failed(FailureCode.BROKER_NOT_ROUTABLE, "no broker is bound to account " + order.account()));
+            return;
+        }
+        Optional<OrderCommandResult> refusal =
+                modificationScreen.refusal(orders, order, modification, () -> riskContext(now), now);
+        if (refusal.isPresent()) {
+            result.complete(refusal.get());
             return;
         }
         try {
@@ -1564,9 +1621,8 @@ public final class TradingEngine
     private void handleResolveUnknown(EngineCommand.ResolveUnknown command, Unit unit, Instant now) {
         CompletableFuture<OrderCommandResult> result = command.result();
         ClientOrderId id = command.orderId();
-        Optional<Order> found = locate(id);
+        Optional<Order> found = locateOrNotFound(id, result);
         if (found.isEmpty()) {
-            result.complete(failed(FailureCode.VALIDATION_ORDER_NOT_FOUND, "no order " + id));
             return;
         }
         Optional<UnknownOutcome> unknown = found.get().outcomeUnknown();
@@ -1598,6 +1654,42 @@ public final class TradingEngine
                         id,
                         operation);
             }
+        }
+        unit.complete(result, new OrderCommandResult.Accepted(orders.get(id)));
+        unit.onFailure(message -> result.complete(failed(FailureCode.JOURNAL_UNAVAILABLE, message)));
+    }
+
+    private void handleCloseNotKnown(EngineCommand.CloseNotKnownAtBroker command, Unit unit, Instant now) {
+        CompletableFuture<OrderCommandResult> result = command.result();
+        ClientOrderId id = command.orderId();
+        Optional<Order> found = locateOrNotFound(id, result);
+        if (found.isEmpty()) {
+            return;
+        }
+        Order order = found.get();
+        if (order.isOpen()) {
+            boolean expire = expiring.remove(id);
+            cancelWhenAcknowledged.remove(id);
+            record(unit, NotKnownAtBroker.close(orders, order, expire, command.reason(), now));
+            Order closed = orders.get(id);
+            String action = "closed as " + closed.status() + ": " + command.reason();
+            LOG.warn(
+                    "order {} ({}) is not known to its broker; {}",
+                    id,
+                    order.brokerOrderId().orElse(null),
+                    action);
+            ReconciliationFinding finding = new ReconciliationFinding(
+                    "engine",
+                    order.account(),
+                    FindingKind.ORDER_MISSING_AT_BROKER,
+                    "order " + id,
+                    order.status() + order.brokerOrderId().map(b -> " as " + b).orElse("") + ", filled "
+                            + order.filledQuantity() + " of " + order.quantity(),
+                    "not known to the broker",
+                    action,
+                    now);
+            unit.afterCommit(() -> writeFinding(finding));
+            unit.publish(new OmsEvent.ReconciliationFound(finding));
         }
         unit.complete(result, new OrderCommandResult.Accepted(orders.get(id)));
         unit.onFailure(message -> result.complete(failed(FailureCode.JOURNAL_UNAVAILABLE, message)));
@@ -1649,6 +1741,15 @@ public final class TradingEngine
             return inMemory;
         }
         return orderStore.findById(id).map(orders::restore);
+    }
+
+    /** As {@link #locate}; when there is no such order, {@code result} fails with {@code VALIDATION_ORDER_NOT_FOUND}. */
+    private Optional<Order> locateOrNotFound(ClientOrderId id, CompletableFuture<OrderCommandResult> result) {
+        Optional<Order> found = locate(id);
+        if (found.isEmpty()) {
+            result.complete(failed(FailureCode.VALIDATION_ORDER_NOT_FOUND, "no order " + id));
+        }
+        return found;
     }
 
     private Optional<Order> locateByBrokerId(BrokerOrderId id) {
