@@ -9,6 +9,7 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import io.javalin.json.JavalinJackson;
 import io.javalin.json.JsonMapper;
+import io.openoms.app.http.DashboardRoutes;
 import io.openoms.app.http.HealthRoutes;
 import io.openoms.app.http.HttpRoutes;
 import io.openoms.app.http.JavalinHttpServer;
@@ -16,7 +17,7 @@ import io.openoms.app.http.MetricsRoutes;
 import io.openoms.app.runtime.HttpService;
 
 /**
- * The HTTP server and its route groups: health and metrics here; the REST API and the event stream
+ * The HTTP server and its route groups: health, metrics and the web dashboard here; the REST API and the event stream
  * add their own {@link HttpRoutes} to the same set from their modules.
  */
 public final class HttpModule extends AbstractModule {
@@ -25,6 +26,8 @@ public final class HttpModule extends AbstractModule {
         Multibinder<HttpRoutes> routes = Multibinder.newSetBinder(binder(), HttpRoutes.class);
         routes.addBinding().to(HealthRoutes.class);
         routes.addBinding().to(MetricsRoutes.class);
+        routes.addBinding().to(DashboardRoutes.class);
+        bind(DashboardRoutes.class).in(Singleton.class);
         bind(HealthRoutes.class).in(Singleton.class);
         bind(MetricsRoutes.class).in(Singleton.class);
         bind(JavalinHttpServer.class).in(Singleton.class);

@@ -56,9 +56,13 @@ public final class Main {
         List<Module> modules = new ArrayList<>();
         modules.add(new StrictBindingsModule());
         modules.addAll(applicationModules(config));
-        modules.add(new HttpModule());
-        modules.add(new ApiModule());
+        modules.addAll(httpModules());
         return List.copyOf(modules);
+    }
+
+    /** The way in over HTTP: the server, the REST API and the dashboard. */
+    public static List<Module> httpModules() {
+        return List.of(new HttpModule(), new ApiModule());
     }
 
     /**

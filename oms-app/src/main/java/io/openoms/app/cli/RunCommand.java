@@ -52,7 +52,8 @@ final class RunCommand implements Callable<Integer> {
                         "oms-shutdown"));
         PrintWriter out = spec.commandLine().getOut();
         out.printf(
-                "OpenOMS is running on http://%s:%d (broker %s, database %s); stop it with Ctrl-C or SIGTERM%n",
+                "OpenOMS is running on http://%s:%d (broker %s, database %s), dashboard at http://%1$s:%2$d/ui/;"
+                        + " stop it with Ctrl-C or SIGTERM%n",
                 loaded.http().host(),
                 runtime.httpPort(),
                 loaded.broker().name(),

@@ -4,7 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Module;
 import io.openoms.app.Main;
+import io.openoms.app.config.HttpConfig;
 import io.openoms.app.config.OmsConfig;
+import io.openoms.app.config.Secret;
+import io.openoms.app.config.SecurityConfig;
 import io.openoms.app.runtime.OmsRuntime;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -40,8 +44,20 @@ public final class DemoApp implements AutoCloseable {
         return start(DemoSettings.venue());
     }
 
+    /**
+     * As {@link #start()}, also serving the REST API and the dashboard on {@code http}, where {@code
+     * adminApiKey} signs in.
+     */
+    public static DemoApp serving(HttpConfig http, Secret adminApiKey) {
+        return start(DemoSettings.venue(), Optional.of(http), adminApiKey);
+    }
+
     /** As {@link #start()}, with the simulated venue configured by {@code venue} instead. */
     static DemoApp start(Map<String, String> venue) {
+        return start(venue, Optional.empty(), Secret.NONE);
+    }
+
+    private static DemoApp start(Map<String, String> venue, Optional<HttpConfig> http, Secret adminApiKey) {
         Path directory;
         try {
             directory = Files.createTempDirectory("oms-demo-");
@@ -50,9 +66,16 @@ public final class DemoApp implements AutoCloseable {
         }
         OmsRuntime runtime = null;
         try {
-            OmsConfig config = DemoSettings.config(directory, venue);
+            OmsConfig config = DemoSettings.config(
+                    directory,
+                    venue,
+                    http.orElse(HttpConfig.DEFAULT),
+                    new SecurityConfig(adminApiKey, SecurityConfig.DEFAULT.rateLimit()));
             List<Module> modules = new ArrayList<>(Main.applicationModules(config));
-            modules.add(new DemoModule());
+            modules.add(new DemoModule(http.isPresent()));
+            if (http.isPresent()) {
+                modules.addAll(Main.httpModules());
+            }
             DemoParts parts = Main.instanceOf(DemoParts.class, modules);
             runtime = parts.runtime;
             runtime.start();
@@ -69,6 +92,16 @@ public final class DemoApp implements AutoCloseable {
     /** Where the temporary database lives until {@link #close()}. */
     public Path directory() {
         return directory;
+    }
+
+    /** The port the dashboard and API are served on, when serving. */
+    public int httpPort() {
+        return runtime.httpPort();
+    }
+
+    /** Returns once the application stopped (after {@link #close()} from another thread). */
+    public void awaitStopped() throws InterruptedException {
+        runtime.awaitStopped();
     }
 
     /** Plays the scripted session, one progress line per step on {@code progress}. */

@@ -2,8 +2,10 @@ package io.openoms.app.demo;
 
 import io.openoms.app.config.BrokerConfig;
 import io.openoms.app.config.BrokerType;
+import io.openoms.app.config.HttpConfig;
 import io.openoms.app.config.OmsConfig;
 import io.openoms.app.config.ScheduleConfig;
+import io.openoms.app.config.SecurityConfig;
 import io.openoms.app.config.ZerodhaConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,6 +44,15 @@ final class DemoSettings {
 
     /** The configuration on {@code directory}, with the venue configured by {@code venue} (see {@link #venue()}). */
     static OmsConfig config(Path directory, Map<String, String> venue) {
+        return config(
+                directory,
+                venue,
+                OmsConfig.defaults().http(),
+                OmsConfig.defaults().security());
+    }
+
+    /** As {@link #config(Path, Map)}, serving HTTP on {@code http} with the admin key of {@code security}. */
+    static OmsConfig config(Path directory, Map<String, String> venue, HttpConfig http, SecurityConfig security) {
         OmsConfig defaults = OmsConfig.defaults();
         BrokerConfig broker = new BrokerConfig(BrokerType.MOCK, venue, ZerodhaConfig.DEFAULT);
         ScheduleConfig schedules = new ScheduleConfig(
@@ -51,7 +62,7 @@ final class DemoSettings {
                 defaults.schedules().reconciliation());
         return new OmsConfig(
                 directory.toString(),
-                defaults.http(),
+                http,
                 defaults.database(),
                 broker,
                 defaults.engine(),
@@ -60,7 +71,7 @@ final class DemoSettings {
                 defaults.instruments(),
                 defaults.tradingSession(),
                 schedules,
-                defaults.security(),
+                security,
                 defaults.orderMonitor(),
                 defaults.reconciliation(),
                 defaults.killSwitch());

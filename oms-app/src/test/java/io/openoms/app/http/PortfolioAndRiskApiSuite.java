@@ -269,7 +269,9 @@ abstract class PortfolioAndRiskApiSuite {
             {"/api/v1/reconciliation", "get"},
             {"/api/v1/reconciliation/run", "post"},
             {"/api/v1/events", "get"},
-            {"/api/v1/openapi.json", "get"}
+            {"/api/v1/openapi.json", "get"},
+            {"/api/v1/whoami", "get"},
+            {"/api/v1/pnl/intraday", "get"}
         }) {
             assertThat(paths.has(endpoint[0])).as(endpoint[0]).isTrue();
             assertThat(paths.get(endpoint[0]).has(endpoint[1]))

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * so a market order's fill reaches OpenOMS only through a reconciliation run.
  */
 class ReconciliationDecisionsIT {
-    private static final String YAML =
+    /** Reconciliation proposes, the venue's update stream is down for good, the order monitor idle. */
+    static final String YAML =
             """
             reconciliation:
               default-policy: propose
@@ -30,6 +31,7 @@ class ReconciliationDecisionsIT {
                   stream-disconnect-probability: 1
                   disconnect-steps: 100000
             """;
+
     private static final Pattern PROPOSAL = Pattern.compile("proposed, approve or dismiss (\\S+):\\d+:");
 
     @Test
