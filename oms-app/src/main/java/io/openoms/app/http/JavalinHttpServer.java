@@ -3,6 +3,7 @@ package io.openoms.app.http;
 import static java.util.Objects.requireNonNull;
 
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.javalin.json.JsonMapper;
 import io.openoms.adapters.persistence.DatabaseUnavailableException;
 import io.openoms.app.config.HttpConfig;
@@ -58,14 +59,17 @@ public final class JavalinHttpServer implements HttpService {
                     }
                 });
                 javalin.routes.exception(Exception.class, (e, ctx) -> {
+                    Optional<String> request = describe(ctx);
+                    if (request.isEmpty()) {
+                        // The exchange is already over (an event stream whose server is stopping): nothing can be
+                        // answered, and touching the recycled request again would throw into this handler in a loop.
+                        LOG.debug("an HTTP exchange that had already ended failed; nothing to answer", e);
+                        return;
+                    }
                     Optional<DatabaseUnavailableException> database = databaseUnavailable(e);
                     if (database.isPresent()) {
                         // An outage, not a bug: the pool reconnects by itself once the database is back.
-                        LOG.warn(
-                                "HTTP {} {}: {}",
-                                ctx.method(),
-                                ctx.path(),
-                                database.get().getMessage());
+                        LOG.warn("HTTP {}: {}", request.get(), database.get().getMessage());
                         ctx.status(503)
                                 .json(ErrorBody.of(
                                         "DATABASE_UNAVAILABLE",
@@ -73,7 +77,7 @@ public final class JavalinHttpServer implements HttpService {
                                                 + " is back)"));
                         return;
                     }
-                    LOG.error("HTTP {} {} failed", ctx.method(), ctx.path(), e);
+                    LOG.error("HTTP {} failed", request.get(), e);
                     ctx.status(500).json(ErrorBody.of("INTERNAL_ERROR", "the server failed to answer; see its log"));
                 });
                 routes.forEach(group -> group.addTo(javalin.routes));
@@ -110,6 +114,15 @@ public final class JavalinHttpServer implements HttpService {
                 app.stop();
                 app = null;
             }
+        }
+    }
+
+    /** "METHOD path", or empty when Jetty has already recycled the exchange and its request is gone. */
+    private static Optional<String> describe(Context ctx) {
+        try {
+            return Optional.of(ctx.method() + " " + ctx.path());
+        } catch (RuntimeException recycled) {
+            return Optional.empty();
         }
     }
 
