@@ -2,8 +2,8 @@ package io.openoms.application.monitor;
 
 import static java.util.Objects.requireNonNull;
 
+import io.openoms.application.engine.EngineControl;
 import io.openoms.application.engine.EngineSnapshot;
-import io.openoms.application.engine.TradingEngine;
 import io.openoms.application.killswitch.KillSwitchSignals;
 import io.openoms.application.ratelimit.RateLimitGuard;
 import io.openoms.application.routing.OrderRouter;
@@ -52,7 +52,7 @@ import org.slf4j.LoggerFactory;
 public final class OrderMonitor {
     private static final Logger LOG = LoggerFactory.getLogger(OrderMonitor.class);
 
-    private final TradingEngine engine;
+    private final EngineControl engine;
     private final OrderRouter router;
     private final RateLimitGuard rateLimits;
     private final KillSwitchSignals signals;
@@ -63,7 +63,7 @@ public final class OrderMonitor {
 
     @Inject
     public OrderMonitor(
-            TradingEngine engine,
+            EngineControl engine,
             OrderRouter router,
             RateLimitGuard rateLimits,
             KillSwitchSignals signals,
