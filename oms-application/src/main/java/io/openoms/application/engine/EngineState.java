@@ -7,7 +7,6 @@ import io.openoms.domain.order.BrokerOrderId;
 import io.openoms.domain.order.ClientOrderId;
 import io.openoms.domain.order.Order;
 import io.openoms.domain.order.OrderManager;
-import io.openoms.domain.order.UnknownOperation;
 import io.openoms.domain.port.out.BrokerTrade;
 import io.openoms.domain.port.out.InstrumentCatalog;
 import io.openoms.domain.port.out.MarketData;
@@ -234,16 +233,7 @@ final class EngineState {
 
     /** An open order of the account in the instrument whose submit's outcome is unknown. */
     Optional<Order> unknownSubmit(AccountId account, InstrumentId instrument) {
-        for (Order order : orders.openOrders()) {
-            if (order.account().equals(account)
-                    && order.instrument().equals(instrument)
-                    && order.outcomeUnknown()
-                            .filter(u -> u.operation() == UnknownOperation.SUBMIT)
-                            .isPresent()) {
-                return Optional.of(order);
-            }
-        }
-        return Optional.empty();
+        return orders.unknownSubmit(account, instrument);
     }
 
     void hold(EngineCommand.Submit submit) {
