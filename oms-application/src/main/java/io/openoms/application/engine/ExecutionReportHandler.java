@@ -84,7 +84,8 @@ final class ExecutionReportHandler {
 
     void orderUpdate(EngineCommand.OrderUpdate update, Unit unit, Instant now) {
         BrokerOrder atBroker = update.order();
-        Optional<Order> ours = state.locateByBrokerId(atBroker.brokerOrderId())
+        Optional<Order> ours = inMemory(atBroker)
+                .or(() -> state.locateByBrokerId(atBroker.brokerOrderId()))
                 .or(() -> atBroker.clientOrderId().flatMap(state::locate));
         if (ours.isPresent()) {
             recorder.applyBrokerView(ours.get(), atBroker, unit, now);
@@ -92,6 +93,20 @@ final class ExecutionReportHandler {
             adopter.adopt(update.broker(), atBroker, unit, now);
         }
         update.done().ifPresent(done -> completeWhenDurable(unit, done));
+    }
+
+    /**
+     * Our order in memory by its broker id, or by our id while it has no other broker id: the usual
+     * case (an update racing the place call's answer) then costs no store read on the engine thread.
+     */
+    private Optional<Order> inMemory(BrokerOrder atBroker) {
+        Optional<Order> byBrokerId = state.orders().findByBrokerOrderId(atBroker.brokerOrderId());
+        if (byBrokerId.isPresent()) {
+            return byBrokerId;
+        }
+        return atBroker.clientOrderId().flatMap(state.orders()::find).filter(order -> order.brokerOrderId()
+                .filter(id -> !id.equals(atBroker.brokerOrderId()))
+                .isEmpty());
     }
 
     void trade(EngineCommand.TradeReport report, Unit unit, Instant now) {
