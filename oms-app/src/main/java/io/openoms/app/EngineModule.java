@@ -299,8 +299,9 @@ public final class EngineModule extends AbstractModule {
             RateLimitGuard rateLimits,
             KillSwitchSignals signals,
             Clock clock,
-            MonitorConfig config) {
-        return new OrderMonitor(engine, router, rateLimits, signals, clock, config);
+            MonitorConfig config,
+            ReconciliationConfig reconciliationConfig) {
+        return new OrderMonitor(engine, router, rateLimits, signals, clock, config, reconciliationConfig);
     }
 
     @Provides

@@ -19,6 +19,7 @@ import io.openoms.application.killswitch.KillSwitchSignals;
 import io.openoms.application.monitor.MonitorConfig;
 import io.openoms.application.monitor.OrderMonitor;
 import io.openoms.application.ratelimit.RateLimitGuard;
+import io.openoms.application.reconciliation.ReconciliationConfig;
 import io.openoms.application.routing.OrderRouter;
 import io.openoms.domain.instrument.InstrumentId;
 import io.openoms.domain.order.ClientOrderId;
@@ -122,7 +123,8 @@ class ZerodhaEndToEndIT {
                 MonitorConfig.builder()
                         .unconfirmedAfter(Duration.ZERO)
                         .queryPermitWait(Duration.ofSeconds(1))
-                        .build());
+                        .build(),
+                injector.getInstance(ReconciliationConfig.class));
     }
 
     private static OrderRequest.Builder order(InstrumentId instrument) {

@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -275,6 +276,48 @@ abstract class TradingScenarios {
         assertThat(venueOrdersOf(order)).singleElement().satisfies(o -> assertThat(o.status())
                 .isEqualTo(OrderStatus.CANCELLED));
         system.reconnectBrokerStream();
+    }
+
+    @Test
+    void orders_a_restarted_venue_forgot_are_closed_after_the_window_and_free_the_open_order_limit() {
+        Assumptions.assumeTrue(brokerKind() == BrokerKind.MOCK, "the simulated venue forgets; the Kite simulator not");
+        system.replaceLimits(RiskLimits.defaults().toBuilder().maxOpenOrders(2).build());
+        Order resting = system.submitAccepted(buy(10).type(OrderType.LIMIT).limitPrice("1400"));
+        Order toCancel = system.submitAccepted(buy(5).type(OrderType.LIMIT).limitPrice("1400"));
+        system.awaitStatus(resting.id(), OrderStatus.ACCEPTED);
+        system.awaitStatus(toCancel.id(), OrderStatus.ACCEPTED);
+        assertThat(system.submit(buy(1).type(OrderType.LIMIT).limitPrice("1400")))
+                .isInstanceOf(OrderCommandResult.Rejected.class);
+
+        system.stop();
+        assertThat(system.venue().forgetWorkingOrders()).hasSize(2);
+        system.start();
+        acceptedOrder(system.cancel(toCancel.id()));
+        system.awaitOrder(
+                toCancel.id(),
+                "its cancel refused as not found",
+                o -> o.status() == OrderStatus.ACCEPTED
+                        && o.lastCancelRejection().isPresent());
+        int closed = 0;
+        for (int pass = 0; pass < 3; pass++) {
+            closed += system.monitorPass().closedNotKnownAtBroker();
+            system.advance(Duration.ofSeconds(5));
+        }
+        closed += system.monitorPass().closedNotKnownAtBroker();
+
+        assertThat(closed).isEqualTo(2);
+        assertThat(system.order(resting.id()).status()).isEqualTo(OrderStatus.ERROR);
+        assertThat(system.order(resting.id()).errorReason())
+                .hasValueSatisfying(r -> assertThat(r).contains("not known to broker"));
+        assertThat(system.order(toCancel.id()).status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(system.reconciliation().latest(50))
+                .filteredOn(f -> f.kind() == FindingKind.ORDER_MISSING_AT_BROKER
+                        && f.runId().equals("engine"))
+                .hasSize(2);
+        assertThat(system.monitorPass().closedNotKnownAtBroker()).isZero();
+        assertThat(acceptedOrder(system.submit(buy(1).type(OrderType.LIMIT).limitPrice("1400")))
+                        .status())
+                .isNotEqualTo(OrderStatus.REJECTED);
     }
 
     @Test

@@ -284,7 +284,7 @@ public final class TradingSystem implements AutoCloseable {
                 engineConfig);
         killSwitch = new KillSwitchTriggers(engine, venue, engineConfig, clock, killSwitchConfig);
         bus.subscribe(killSwitch);
-        monitor = new OrderMonitor(engine, router, rateLimits, killSwitch, clock, monitorConfig);
+        monitor = new OrderMonitor(engine, router, rateLimits, killSwitch, clock, monitorConfig, reconciliationConfig);
         reconciliation = new ReconciliationService(
                 engine,
                 router,

@@ -16,6 +16,9 @@ final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
         this.postgres = postgres;
+        if (!postgres) {
+            jdbi.setTransactionHandler(new SyncingTransactionHandler(jdbi.getTransactionHandler()));
+        }
     }
 
     static Database open(PersistenceConfig config) {

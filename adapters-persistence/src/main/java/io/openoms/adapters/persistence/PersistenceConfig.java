@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * How to reach the database and how the journal writer batches.
@@ -57,6 +58,11 @@ public record PersistenceConfig(
                 throw new IllegalArgumentException(
                         "jdbcUrl must start with jdbc:postgresql: or jdbc:h2:, got '" + redact(url) + "'");
             }
+            if (setsH2WriteDelay(url)) {
+                throw new IllegalArgumentException(
+                        "jdbcUrl must not set WRITE_DELAY: OpenOMS sets WRITE_DELAY=0 so that"
+                                + " a commit is in the file before it is acknowledged, got '" + redact(url) + "'");
+            }
         }
         if (poolSize < 1 || poolSize > 100) {
             throw new IllegalArgumentException("poolSize must be between 1 and 100, got " + poolSize);
@@ -107,10 +113,20 @@ public record PersistenceConfig(
                 DEFAULT_BROKER_NAME);
     }
 
-    /** The URL connected to: {@code jdbcUrl}, or the embedded H2 file database. */
+    /** True for an H2 URL that sets {@code WRITE_DELAY}, which OpenOMS refuses: it sets it to 0 itself. */
+    public static boolean setsH2WriteDelay(String url) {
+        return url.startsWith("jdbc:h2:") && H2_WRITE_DELAY.matcher(url).find();
+    }
+
+    /**
+     * The URL connected to: {@code jdbcUrl}, or the embedded H2 file database; an H2 URL always with
+     * {@link #H2_DURABLE_COMMIT}.
+     */
     public String effectiveJdbcUrl() {
-        return jdbcUrl.orElseGet(
-                () -> "jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("openoms") + ";" + H2_SETTINGS);
+        return jdbcUrl.map(url -> url.startsWith("jdbc:h2:") ? url + ";" + H2_DURABLE_COMMIT : url)
+                .orElseGet(
+                        () -> "jdbc:h2:file:" + dataDirectory.toAbsolutePath().resolve("openoms") + ";" + H2_SETTINGS
+                                + ";" + H2_DURABLE_COMMIT);
     }
 
     /** True for PostgreSQL, false for H2. */
@@ -125,6 +141,16 @@ public record PersistenceConfig(
      * so the case H2 folds names to does not matter.
      */
     static final String H2_SETTINGS = "MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH";
+
+    /**
+     * H2's default write delay (500 ms) lets a commit return while its changes are only in memory: a
+     * {@code kill -9} then lost orders already answered 201. With 0, H2 2.4 writes each commit to the file
+     * (the operating system's cache) before the commit returns; forcing it to the device is {@link
+     * SyncingTransactionHandler}'s job.
+     */
+    static final String H2_DURABLE_COMMIT = "WRITE_DELAY=0";
+
+    private static final Pattern H2_WRITE_DELAY = Pattern.compile("(?i);\\s*WRITE_DELAY\\s*=");
 
     public PersistenceConfig withJdbcUrl(String url) {
         return new PersistenceConfig(

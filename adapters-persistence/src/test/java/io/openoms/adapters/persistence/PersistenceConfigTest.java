@@ -15,7 +15,8 @@ class PersistenceConfigTest {
     void embedded_defaults_use_an_h2_file_database_in_postgresql_mode() {
         assertThat(EMBEDDED.jdbcUrl()).isEmpty();
         assertThat(EMBEDDED.effectiveJdbcUrl())
-                .isEqualTo("jdbc:h2:file:/var/lib/openoms/openoms;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH");
+                .isEqualTo(
+                        "jdbc:h2:file:/var/lib/openoms/openoms;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
         assertThat(EMBEDDED.isPostgres()).isFalse();
         assertThat(EMBEDDED.poolSize()).isEqualTo(8);
         assertThat(EMBEDDED.connectionTimeout()).isEqualTo(Duration.ofSeconds(5));
@@ -23,6 +24,15 @@ class PersistenceConfigTest {
         assertThat(EMBEDDED.journalMaxWait()).isEqualTo(Duration.ofMillis(1));
         assertThat(EMBEDDED.migrateOnStart()).isTrue();
         assertThat(EMBEDDED.brokerName()).isEqualTo("mock");
+    }
+
+    @Test
+    void an_h2_url_always_commits_to_the_file_before_it_returns() {
+        PersistenceConfig given = EMBEDDED.withJdbcUrl("jdbc:h2:file:/tmp/x;MODE=PostgreSQL");
+        assertThat(given.effectiveJdbcUrl()).isEqualTo("jdbc:h2:file:/tmp/x;MODE=PostgreSQL;WRITE_DELAY=0");
+        assertThatThrownBy(() -> EMBEDDED.withJdbcUrl("jdbc:h2:file:/tmp/x;write_delay=500"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("WRITE_DELAY");
     }
 
     @Test

@@ -7,7 +7,9 @@ import io.openoms.adapters.broker.mock.SimulatedVenue;
 import io.openoms.adapters.persistence.Persistence;
 import io.openoms.adapters.persistence.PersistenceConfig;
 import io.openoms.app.config.OmsConfig;
+import io.openoms.app.config.TradingEngineConfig;
 import io.openoms.app.runtime.TimeOrderedIdGenerator;
+import io.openoms.application.engine.AccountSettings;
 import io.openoms.application.engine.EngineConfig;
 import io.openoms.application.engine.TradingEngine;
 import io.openoms.application.events.OmsEventPublisher;
@@ -25,6 +27,7 @@ import io.openoms.domain.order.OrderModification;
 import io.openoms.domain.order.OrderRequest;
 import io.openoms.domain.order.OrderStatus;
 import io.openoms.domain.order.OrderType;
+import io.openoms.domain.port.in.FailureCode;
 import io.openoms.domain.port.in.OmsEvent;
 import io.openoms.domain.port.in.OrderCommandResult;
 import io.openoms.domain.port.in.SubmitOrder;
@@ -41,6 +44,7 @@ import io.openoms.domain.port.out.RiskLimitStore;
 import io.openoms.domain.risk.RiskLimits;
 import io.openoms.domain.risk.checks.StandardChecks;
 import io.openoms.domain.value.AccountId;
+import io.openoms.domain.value.Money;
 import io.openoms.domain.value.Product;
 import io.openoms.domain.value.Side;
 import io.openoms.domain.value.StrategyId;
@@ -56,6 +60,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,6 +104,8 @@ public final class EngineBenchmark {
     /**
      * @param rate orders per second, or 0 for as fast as the engine takes them
      * @param window at most this many lifecycles outstanding when {@code rate} is 0
+     * @param queueCapacity the engine's {@code queue-capacity}: offered above capacity, submits beyond
+     *     it are refused busy at once
      */
     public record Options(
             Mode mode,
@@ -106,6 +113,7 @@ public final class EngineBenchmark {
             int rate,
             int warmup,
             int window,
+            int queueCapacity,
             Optional<String> databaseUrl,
             String databaseUser,
             String databasePassword) {
@@ -123,6 +131,7 @@ public final class EngineBenchmark {
             int orders,
             long completed,
             long failed,
+            long busy,
             double elapsedSeconds,
             double throughputPerSecond,
             Histogram latency,
@@ -173,7 +182,15 @@ public final class EngineBenchmark {
             SimulatedVenue venue =
                     new SimulatedVenue(config.broker().mockVenue(config.instruments()), instruments, clock.instant());
             BrokerGateway gateway = new TimedGateway(new MockBrokerGateway(venue), probe);
-            EngineConfig engineConfig = config.engineConfig();
+            TradingEngineConfig tuning = config.engine();
+            EngineConfig engineConfig = new TradingEngineConfig(
+                            options.queueCapacity(),
+                            tuning.maxCommandsPerBatch(),
+                            tuning.brokerDispatchThreads(),
+                            tuning.rateLimitMaxWait(),
+                            tuning.stopTimeout(),
+                            tuning.unknownOutcomePolicy())
+                    .toEngineConfig(accountsSizedFor(config, total));
             TradingEngine engine = new TradingEngine(
                     stores.journal,
                     stores.orders,
@@ -222,6 +239,7 @@ public final class EngineBenchmark {
                         options.orders(),
                         completed,
                         probe.failed.get(),
+                        probe.busy.get(),
                         phase.elapsedNanos / 1e9,
                         completed / (phase.elapsedNanos / 1e9),
                         probe.latency.getIntervalHistogram(),
@@ -234,6 +252,26 @@ public final class EngineBenchmark {
                 engine.stop();
             }
         }
+    }
+
+    /**
+     * The configured accounts, with buying power for every order of the run open at once: offered
+     * above capacity, a backlog of open orders would otherwise use up the account and the run would
+     * measure its refusals (BUYING_POWER), not the engine. 10,000 per order covers one lot of any
+     * default instrument (the dearest opens at 3,400) inside the price band.
+     */
+    private static Map<AccountId, AccountSettings> accountsSizedFor(OmsConfig config, int orders) {
+        Map<AccountId, AccountSettings> accounts = new LinkedHashMap<>(config.accountSettings());
+        AccountSettings paper = accounts.get(ACCOUNT);
+        accounts.put(
+                ACCOUNT,
+                new AccountSettings(
+                        paper.capital(),
+                        Money.of(10_000L * orders),
+                        paper.accountingMethod(),
+                        paper.session(),
+                        paper.broker()));
+        return accounts;
     }
 
     private record Phase(long elapsedNanos) {}
@@ -329,6 +367,7 @@ public final class EngineBenchmark {
         final Recorder lifecycle = new Recorder(HIGHEST_TRACKABLE_NANOS, 3);
         final AtomicLong completed = new AtomicLong();
         final AtomicLong failed = new AtomicLong();
+        final AtomicLong busy = new AtomicLong();
         final AtomicLong lastFinish = new AtomicLong();
         final AtomicReference<Thread> engineThread = new AtomicReference<>();
         final AtomicReference<String> firstProblem = new AtomicReference<>();
@@ -345,12 +384,13 @@ public final class EngineBenchmark {
             lifecycle.reset();
             completed.set(0);
             failed.set(0);
+            busy.set(0);
             lastFinish.set(0);
             sent = 0;
         }
 
         long finished() {
-            return completed.get() + failed.get();
+            return completed.get() + failed.get() + busy.get();
         }
 
         long engineThreadBytes() {
@@ -372,6 +412,9 @@ public final class EngineBenchmark {
                 if (mode == Mode.MEMORY) {
                     latency.recordValue(Math.min(HIGHEST_TRACKABLE_NANOS, System.nanoTime() - intended[index]));
                 }
+            } else if (result instanceof OrderCommandResult.Failed f && f.code() == FailureCode.ENGINE_BUSY) {
+                // Turned away at once, nothing stored: what overload is answered with, not a failure.
+                busy.incrementAndGet();
             } else if (result instanceof OrderCommandResult.Failed || result == null) {
                 firstProblem.compareAndSet(null, String.valueOf(result));
                 finish(false);

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.openoms.app.bench.EngineBenchmark;
 import io.openoms.app.bench.RiskBenchmark;
+import io.openoms.app.config.TradingEngineConfig;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
@@ -68,6 +69,12 @@ final class BenchCommand implements Callable<Integer> {
             description = "without --rate: at most this many lifecycles outstanding (default ${DEFAULT-VALUE})")
     int window;
 
+    @Option(
+            names = "--queue-capacity",
+            description = "the engine's engine.queue-capacity: submits finding this many commands queued are"
+                    + " refused busy (default: its configured default)")
+    Integer queueCapacity;
+
     private final Map<String, String> environment;
 
     BenchCommand(Map<String, String> environment) {
@@ -92,6 +99,10 @@ final class BenchCommand implements Callable<Integer> {
         if (window < 1 || window > 1_000_000) {
             throw usage("--window must be between 1 and 1000000, got " + window);
         }
+        int capacity = queueCapacity != null ? queueCapacity : TradingEngineConfig.DEFAULT.queueCapacity();
+        if (capacity < 1 || capacity > 1 << 20) {
+            throw usage("--queue-capacity must be between 1 and 1048576, got " + capacity);
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (chosen.equals("risk")) {
@@ -109,15 +120,17 @@ final class BenchCommand implements Callable<Integer> {
                 rate,
                 warmup != null ? warmup : Math.min(orders, 200_000),
                 window,
+                capacity,
                 url,
                 environment.getOrDefault("OMS_DB_USER", "postgres"),
                 environment.getOrDefault("OMS_DB_PASSWORD", ""));
         err.printf(
-                "oms bench: %s mode, %,d orders after %,d warm-up, %s; %d cores, java %s%n",
+                "oms bench: %s mode, %,d orders after %,d warm-up, %s, queue capacity %,d; %d cores, java %s%n",
                 chosen,
                 orders,
                 options.warmup(),
                 rate > 0 ? String.format("%,d/s offered (open loop)", rate) : "as fast as possible",
+                capacity,
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
         err.flush();
@@ -128,7 +141,8 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("%-34s %s%n", "mode", chosen);
         out.printf("%-34s %,d%n", "orders measured", result.orders());
         out.printf("%-34s %,d%n", "lifecycles completed (filled)", result.completed());
-        out.printf("%-34s %,d%n", "refused or not filled", result.failed());
+        out.printf("%-34s %,d%n", "refused busy (ENGINE_BUSY)", result.busy());
+        out.printf("%-34s %,d%n", "refused otherwise or not filled", result.failed());
         out.printf("%-34s %.3f%n", "elapsed s", result.elapsedSeconds());
         out.printf("%-34s %s%n", "offered rate /s", rate > 0 ? String.format("%,d", rate) : "max");
         out.printf("%-34s %,.0f%n", "throughput lifecycles/s", result.throughputPerSecond());
@@ -146,7 +160,7 @@ final class BenchCommand implements Callable<Integer> {
                 latency.getValueAtPercentile(99),
                 latency.getValueAtPercentile(99.9)));
         out.flush();
-        return result.completed() + result.failed() >= result.orders() ? 0 : Cli.FAILED;
+        return result.completed() + result.failed() + result.busy() >= result.orders() ? 0 : Cli.FAILED;
     }
 
     private int risk(PrintWriter out, PrintWriter err) {

@@ -53,6 +53,10 @@ public record DatabaseConfig(
                 throw new IllegalArgumentException(
                         "url: must start with jdbc:postgresql: (or jdbc:h2:), or be absent for the embedded database");
             }
+            if (PersistenceConfig.setsH2WriteDelay(value)) {
+                throw new IllegalArgumentException("url: must not set WRITE_DELAY: OpenOMS opens H2 with WRITE_DELAY=0"
+                        + " so that every commit is in the file before it is acknowledged");
+            }
         });
         user = user == null ? "" : user;
         password = password == null ? Secret.NONE : password;

@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * The engine's tuning (see {@link EngineConfig}).
  *
- * @param queueCapacity {@code engine.queue-capacity}: queued commands before submits are refused busy
- *     (1-1048576, default 65536)
+ * @param queueCapacity {@code engine.queue-capacity}: queued commands at which submits and modifies are
+ *     refused busy (1-1048576, default 4096)
  * @param maxCommandsPerBatch {@code engine.max-commands-per-batch}: commands per journal batch (1-65536,
  *     default 256)
  * @param brokerDispatchThreads {@code engine.broker-dispatch-threads}: threads calling the broker (1-64, default 4)
@@ -30,7 +30,7 @@ public record TradingEngineConfig(
         Duration stopTimeout,
         UnknownOutcomePolicy unknownOutcomePolicy) {
     public static final TradingEngineConfig DEFAULT = new TradingEngineConfig(
-            65_536, 256, 4, Duration.ofSeconds(2), Duration.ofSeconds(10), UnknownOutcomePolicy.REFUSE);
+            4_096, 256, 4, Duration.ofSeconds(2), Duration.ofSeconds(10), UnknownOutcomePolicy.REFUSE);
 
     public TradingEngineConfig {
         range("queue-capacity", queueCapacity, 1, 1 << 20);

@@ -443,6 +443,10 @@ public final class DemoScript {
                 throw new DemoStepFailedException(
                         "the " + what + " was refused: " + failed.code() + ": " + failed.message());
             }
+            if (result instanceof OrderCommandResult.ModificationRefused refused) {
+                throw new DemoStepFailedException(
+                        "the " + what + " was refused by the risk check " + refused.check() + ": " + refused.reason());
+            }
         }
 
         private Order expect(ClientOrderId id, Expected expected) throws InterruptedException {

@@ -1,6 +1,8 @@
 package io.openoms.app.http;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,12 +15,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * How the API reads and writes JSON. Reading: bodies up to {@link #MAX_BODY_BYTES} (else 413), one
- * JSON object, decimals read as {@link BigDecimal} so no digit is lost. Writing: decimals (prices,
+ * How the API reads and writes JSON. Reading: bodies up to {@link #MAX_BODY_BYTES} (else 413), declared
+ * {@code application/json} (else 415), one JSON object, decimals read as {@link BigDecimal} so no digit
+ * is lost and never with an exponent. Writing: decimals (prices,
  * quantities, money) as JSON strings in plain notation ({@code "1500.05"}), because JavaScript and
  * many JSON libraries read numbers as binary doubles and would lose precision; counts as numbers.
  */
@@ -36,6 +40,8 @@ final class ApiJson {
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
     static {
+        // {"quantity": 1, "quantity": 100000} is a client bug or an attack, not "the last one wins".
+        MAPPER.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         MAPPER.getFactory()
                 .setStreamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(32)
@@ -45,10 +51,18 @@ final class ApiJson {
 
     private ApiJson() {}
 
-    /** The request body as a JSON object; an empty body is an empty object when {@code emptyAllowed}. */
+    /**
+     * The request body as a JSON object; an empty body is an empty object when {@code emptyAllowed}. A body
+     * is read only when declared {@code application/json} (UTF-8), else 415; a number written with an
+     * exponent ({@code 1e400}) is refused here, because once read it looks like any other decimal.
+     */
     static ObjectNode body(Context ctx, boolean emptyAllowed) {
         byte[] bytes = boundedBody(ctx);
-        if (bytes.length == 0 || new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+        boolean empty = bytes.length == 0 || new String(bytes, StandardCharsets.UTF_8).isBlank();
+        if (!(empty && emptyAllowed)) {
+            requireJson(ctx.header("Content-Type"));
+        }
+        if (empty) {
             if (emptyAllowed) {
                 return MAPPER.createObjectNode();
             }
@@ -66,7 +80,57 @@ final class ApiJson {
         if (!(node instanceof ObjectNode object)) {
             throw ApiException.badRequest("the body must be a JSON object");
         }
+        refuseExponents(bytes);
         return object;
+    }
+
+    private static void requireJson(String contentType) {
+        if (contentType != null) {
+            String[] parts = contentType.split(";");
+            boolean json = parts[0].trim().equalsIgnoreCase("application/json");
+            for (int i = 1; i < parts.length && json; i++) {
+                String[] parameter = parts[i].split("=", 2);
+                if (parameter[0].trim().equalsIgnoreCase("charset")) {
+                    String charset = parameter.length > 1 ? parameter[1].trim().replace("\"", "") : "";
+                    json = charset.equalsIgnoreCase("utf-8");
+                }
+            }
+            if (json) {
+                return;
+            }
+        }
+        throw new ApiException(
+                415,
+                "UNSUPPORTED_MEDIA_TYPE",
+                "the body must be JSON sent with Content-Type: application/json (UTF-8); got "
+                        + (contentType == null ? "no Content-Type" : "'" + StrictValues.printable(contentType) + "'"),
+                Map.of("accepted", "application/json"));
+    }
+
+    /** JSON allows {@code 1e400}; the API does not (docs/api.md: decimals are digits and one point). */
+    private static void refuseExponents(byte[] bytes) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        try (JsonParser parser = MAPPER.getFactory().createParser(bytes)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.VALUE_NUMBER_FLOAT
+                        && parser.getText().chars().anyMatch(c -> c == 'e' || c == 'E')) {
+                    String field = parser.getParsingContext()
+                            .pathAsPointer()
+                            .toString()
+                            .substring(1)
+                            .replace('/', '.');
+                    problems.putIfAbsent(
+                            field,
+                            "must be a decimal number written with the digits 0-9 and at most one '.', without an"
+                                    + " exponent, got " + StrictValues.printable(parser.getText()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.invalidFields(problems);
+        }
     }
 
     private static byte[] boundedBody(Context ctx) {
@@ -145,8 +209,8 @@ final class ApiJson {
         write(ctx, e.status(), body);
     }
 
-    /** A decimal as the API writes it. */
+    /** An exact decimal as the API writes it (see {@link ApiDecimals} for prices and money). */
     static String decimal(BigDecimal value) {
-        return value.toPlainString();
+        return ApiDecimals.exact(value);
     }
 }

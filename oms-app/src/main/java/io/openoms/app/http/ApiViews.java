@@ -37,8 +37,8 @@ import java.util.Optional;
 
 /**
  * The JSON shapes of the API, as ordered maps. Names are a contract scripts rely on (issue 6); add
- * fields, never rename. Decimals are strings ({@link ApiJson}), instants ISO-8601 UTC strings,
- * absent values {@code null}.
+ * fields, never rename. Decimals are strings at the scales of {@link ApiDecimals}, instants ISO-8601
+ * UTC strings, absent values {@code null}.
  */
 final class ApiViews {
     private ApiViews() {}
@@ -103,7 +103,7 @@ final class ApiViews {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("tradeId", fill.tradeId().toString());
         out.put("quantity", decimal(fill.quantity().value()));
-        out.put("price", decimal(fill.price().value()));
+        out.put("price", ApiDecimals.price(fill.price()));
         out.put("fee", money(fill.fee()));
         out.put("executedAt", fill.executedAt().toString());
         out.put("liquidity", fill.liquidity().map(Enum::name).orElse(null));
@@ -254,11 +254,11 @@ final class ApiViews {
     }
 
     static String price(Optional<Price> price) {
-        return price.map(p -> decimal(p.value())).orElse(null);
+        return price.map(ApiDecimals::price).orElse(null);
     }
 
     static String money(Money money) {
-        return decimal(money.amount());
+        return ApiDecimals.money(money);
     }
 
     static String instant(Optional<Instant> instant) {

@@ -48,6 +48,8 @@ public final class JavalinHttpServer implements HttpService {
                 javalin.jetty.host = config.host();
                 javalin.jetty.port = config.port();
                 javalin.jsonMapper(jsonMapper);
+                // Requests Jetty refuses before routing (431, bad percent-encoding) get the JSON error shape too.
+                javalin.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
                 javalin.routes.error(404, ctx -> {
                     // A route that answered 404 with its own JSON keeps it; Javalin's plain-text default is replaced.
                     String type = ctx.res().getContentType();

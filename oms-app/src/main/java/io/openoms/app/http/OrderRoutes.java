@@ -14,6 +14,7 @@ import io.openoms.domain.order.OrderModification;
 import io.openoms.domain.order.OrderRequest;
 import io.openoms.domain.order.OrderStatus;
 import io.openoms.domain.order.OrderType;
+import io.openoms.domain.order.Rejection;
 import io.openoms.domain.order.RejectionSource;
 import io.openoms.domain.order.TimeInForce;
 import io.openoms.domain.port.in.CancelAllOrders;
@@ -39,7 +40,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -297,16 +297,14 @@ public final class OrderRoutes implements HttpRoutes {
         Set<OrderStatus> statuses = EnumSet.noneOf(OrderStatus.class);
         for (String value : ctx.queryParams("status")) {
             for (String part : value.split(",")) {
-                if (part.isBlank()) {
+                if (part.isEmpty()) {
                     continue;
                 }
-                try {
-                    statuses.add(OrderStatus.valueOf(part.trim().toUpperCase(Locale.ROOT)));
-                } catch (IllegalArgumentException e) {
-                    throw ApiException.invalidField(
-                            "status",
-                            "'" + part + "' is not allowed; allowed: " + RequestFields.allowed(OrderStatus.class));
-                }
+                statuses.add(StrictValues.exactEnum(part, OrderStatus.class)
+                        .orElseThrow(() -> ApiException.invalidField(
+                                "status",
+                                "'" + StrictValues.printable(part) + "' is not allowed; allowed, exactly as written: "
+                                        + RequestFields.allowed(OrderStatus.class))));
             }
         }
         Optional<InstrumentId> instrument = Optional.ofNullable(ctx.queryParam("instrument"))
@@ -317,8 +315,8 @@ public final class OrderRoutes implements HttpRoutes {
                 .filter(text -> !text.isBlank())
                 .map(text -> parse("strategy", () -> StrategyId.of(text)));
         Optional<AccountId> account = Optional.ofNullable(ctx.queryParam("account"))
-                .filter(text -> !text.isBlank())
-                .map(text -> parse("account", () -> AccountId.of(text)));
+                .filter(text -> !text.isEmpty())
+                .map(accounts::resolve);
         Optional<Instant> from = instantParam(ctx, "from");
         Optional<Instant> to = instantParam(ctx, "to");
         int limit = intParam(ctx, "limit", DEFAULT_PAGE, 1, OrderQuery.MAX_LIMIT);
@@ -387,7 +385,9 @@ public final class OrderRoutes implements HttpRoutes {
     private void cancelAll(Context ctx) {
         ObjectNode body = ApiJson.body(ctx, true);
         RequestFields fields = new RequestFields(body, CANCEL_ALL_FIELDS);
-        Optional<AccountId> account = fields.convert("account", fields.text("account"), AccountId::of);
+        Optional<String> accountText = fields.text("account");
+        Optional<AccountId> account =
+                accountText.isPresent() ? accounts.resolve(fields, accountText) : Optional.empty();
         Optional<StrategyId> strategy = fields.convert("strategy", fields.text("strategy"), StrategyId::of);
         Optional<String> instrumentText = fields.text("instrument").or(() -> fields.text("symbol"));
         Optional<InstrumentId> instrument = fields.convert("instrument", instrumentText, accounts::instrument);
@@ -403,12 +403,26 @@ public final class OrderRoutes implements HttpRoutes {
         ApiJson.write(ctx, 202, out);
     }
 
-    /** Modify and cancel: 202 with the order (pending until the broker answers, or final if never sent). */
+    /**
+     * Modify and cancel: 202 with the order (pending until the broker answers, or final if never sent). A
+     * modification a risk check refused is 422 in the error shape: nothing was stored, the order is as it was.
+     */
     private static void answer(Context ctx, OrderCommandResult result) {
         if (result instanceof OrderCommandResult.Accepted accepted) {
             ApiJson.write(ctx, 202, ApiViews.order(accepted.order()));
         } else if (result instanceof OrderCommandResult.Rejected rejected) {
             ApiJson.write(ctx, 422, ApiViews.order(rejected.order()));
+        } else if (result instanceof OrderCommandResult.ModificationRefused refused) {
+            throw new ApiException(
+                    422,
+                    "RISK_REJECTED",
+                    "the modification of order " + refused.order().id().value() + " was refused by the risk check "
+                            + refused.check() + ": " + refused.reason() + "; the order is unchanged and still working",
+                    Map.of(
+                            "rejection",
+                            ApiViews.rejection(Rejection.byRisk(refused.check(), refused.reason())),
+                            "order",
+                            ApiViews.order(refused.order())));
         } else {
             throw EngineCalls.failure((OrderCommandResult.Failed) result);
         }
@@ -442,18 +456,20 @@ public final class OrderRoutes implements HttpRoutes {
 
     static int intParam(Context ctx, String name, int defaultValue, int min, int max) {
         String text = ctx.queryParam(name);
-        if (text == null || text.isBlank()) {
+        if (text == null || text.isEmpty()) {
             return defaultValue;
         }
-        try {
-            int value = Integer.parseInt(text.trim());
-            if (value < min || value > max) {
-                throw ApiException.invalidField(name, "must be between " + min + " and " + max);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw ApiException.invalidField(name, "must be a whole number between " + min + " and " + max);
+        if (StrictValues.wholeNumberProblem(text).isPresent() || text.length() > 9) {
+            throw ApiException.invalidField(
+                    name,
+                    "must be a whole number between " + min + " and " + max + " written with the digits 0-9, got '"
+                            + StrictValues.printable(text) + "'");
         }
+        int value = Integer.parseInt(text);
+        if (value < min || value > max) {
+            throw ApiException.invalidField(name, "must be between " + min + " and " + max);
+        }
+        return value;
     }
 
     private static <T> T parse(String field, java.util.function.Supplier<T> parse) {

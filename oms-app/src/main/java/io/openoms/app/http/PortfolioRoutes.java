@@ -13,6 +13,7 @@ import io.openoms.domain.port.out.OrderPage;
 import io.openoms.domain.port.out.OrderQuery;
 import io.openoms.domain.position.Position;
 import io.openoms.domain.value.AccountId;
+import io.openoms.domain.value.StrategyId;
 import jakarta.inject.Inject;
 import java.util.EnumSet;
 import java.util.List;
@@ -56,17 +57,19 @@ public final class PortfolioRoutes implements HttpRoutes {
 
     private void positions(Context ctx) {
         String includeClosedText = ctx.queryParam("includeClosed");
-        if (includeClosedText != null && !includeClosedText.matches("(?i)true|false")) {
+        if (includeClosedText != null && !includeClosedText.matches("true|false")) {
             throw ApiException.invalidField("includeClosed", "must be true or false");
         }
         boolean includeClosed = Boolean.parseBoolean(includeClosedText);
         Optional<String> account =
-                Optional.ofNullable(ctx.queryParam("account")).filter(s -> !s.isBlank());
-        Optional<String> strategy =
-                Optional.ofNullable(ctx.queryParam("strategy")).filter(s -> !s.isBlank());
+                Optional.ofNullable(ctx.queryParam("account")).filter(s -> !s.isEmpty());
+        Optional<String> strategy = Optional.ofNullable(ctx.queryParam("strategy"))
+                .filter(s -> !s.isEmpty())
+                .map(s -> checked("strategy", () -> StrategyId.of(s).value()));
         Optional<String> instrument = Optional.ofNullable(ctx.queryParam("instrument"))
                 .or(() -> Optional.ofNullable(ctx.queryParam("symbol")))
-                .filter(s -> !s.isBlank());
+                .filter(s -> !s.isEmpty())
+                .map(s -> checked("instrument", () -> accounts.instrument(s).toString()));
         List<Position> all = account.isPresent()
                 ? positions.positions(accounts.resolve(account.get()), includeClosed)
                 : positions.positions(includeClosed);
@@ -74,8 +77,7 @@ public final class PortfolioRoutes implements HttpRoutes {
                 .filter(p ->
                         strategy.map(s -> p.key().strategy().value().equals(s)).orElse(true))
                 .filter(p -> instrument
-                        .map(i -> p.key().instrument().toString().equalsIgnoreCase(i)
-                                || p.key().instrument().symbol().equalsIgnoreCase(i))
+                        .map(i -> p.key().instrument().toString().equals(i))
                         .orElse(true))
                 .map(ApiViews::position)
                 .toList();
@@ -85,12 +87,20 @@ public final class PortfolioRoutes implements HttpRoutes {
     private void portfolio(Context ctx) {
         String named = ctx.queryParam("account");
         List<AccountId> selected =
-                named == null || named.isBlank() ? accounts.accounts() : List.of(accounts.resolve(named));
+                named == null || named.isEmpty() ? accounts.accounts() : List.of(accounts.resolve(named));
         List<Map<String, Object>> items = selected.stream()
                 .map(account ->
                         ApiViews.portfolio(positions.portfolio(account), engine.dayPnl(account), openOrders(account)))
                 .toList();
         ApiJson.write(ctx, 200, Map.of("accounts", items));
+    }
+
+    private static String checked(String field, java.util.function.Supplier<String> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidField(field, e.getMessage());
+        }
     }
 
     private long openOrders(AccountId account) {

@@ -74,6 +74,9 @@ public final class ReconciliationRoutes implements HttpRoutes {
     private void latest(Context ctx) {
         int limit = OrderRoutes.intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         Optional<String> run = Optional.ofNullable(ctx.queryParam("runId")).filter(s -> !s.isBlank());
+        run.flatMap(StrictValues::textProblem).ifPresent(problem -> {
+            throw ApiException.invalidField("runId", problem);
+        });
         Reconciliation service = service();
         var findings = run.isPresent() ? service.ofRun(run.get()) : service.latest(limit);
         ApiJson.write(

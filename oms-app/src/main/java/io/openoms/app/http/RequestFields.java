@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,8 +16,10 @@ import java.util.function.Function;
 
 /**
  * Reads the fields of one JSON request object and collects every problem, so that a 400 names all
- * invalid fields at once. Unknown fields are problems. Decimals are accepted as JSON numbers or as
- * strings, exactly ({@link BigDecimal}); a JSON {@code null} is the same as an absent field.
+ * invalid fields at once. Unknown fields are problems. Values follow {@link StrictValues}: decimals
+ * are accepted as JSON numbers or as strings of ASCII digits, exactly ({@link BigDecimal}); enums
+ * exactly as listed; no control characters in text. A JSON {@code null} is the same as an absent
+ * field.
  */
 final class RequestFields {
     private final ObjectNode body;
@@ -52,6 +53,11 @@ final class RequestFields {
             problems.putIfAbsent(name, "must be a string");
             return Optional.empty();
         }
+        Optional<String> problem = StrictValues.textProblem(node.asText());
+        if (problem.isPresent()) {
+            problems.putIfAbsent(name, problem.get());
+            return Optional.empty();
+        }
         return Optional.of(node.asText());
     }
 
@@ -63,24 +69,25 @@ final class RequestFields {
         return text(name);
     }
 
+    /** A non-negative decimal (see {@link StrictValues#decimalProblem(String, boolean)}). */
     Optional<BigDecimal> decimal(String name) {
         if (!has(name)) {
             return Optional.empty();
         }
         JsonNode node = body.get(name);
+        Optional<String> problem;
         if (node.isNumber()) {
-            return Optional.of(node.decimalValue());
+            problem = StrictValues.decimalProblem(node.decimalValue(), false);
+        } else if (node.isTextual()) {
+            problem = StrictValues.decimalProblem(node.asText(), false);
+        } else {
+            problem = Optional.of("must be a number or a string holding a decimal number");
         }
-        if (node.isTextual()) {
-            try {
-                return Optional.of(new BigDecimal(node.asText().trim()));
-            } catch (NumberFormatException e) {
-                problems.putIfAbsent(name, "must be a decimal number, got '" + abbreviate(node.asText()) + "'");
-                return Optional.empty();
-            }
+        if (problem.isPresent()) {
+            problems.putIfAbsent(name, problem.get());
+            return Optional.empty();
         }
-        problems.putIfAbsent(name, "must be a number or a string holding a decimal number");
-        return Optional.empty();
+        return Optional.of(node.isNumber() ? node.decimalValue() : new BigDecimal(node.asText()));
     }
 
     Optional<BigDecimal> requiredDecimal(String name) {
@@ -103,15 +110,22 @@ final class RequestFields {
         return Optional.of(node.booleanValue());
     }
 
+    /** A non-negative whole number, as a JSON integer or a string of digits. */
     Optional<Long> wholeNumber(String name) {
-        return decimal(name).flatMap(value -> {
-            try {
-                return Optional.of(value.longValueExact());
-            } catch (ArithmeticException e) {
-                problems.putIfAbsent(name, "must be a whole number, got " + value.toPlainString());
-                return Optional.empty();
-            }
-        });
+        if (!has(name)) {
+            return Optional.empty();
+        }
+        JsonNode node = body.get(name);
+        // A JSON 5.0 is read as a decimal (trailing zeros stripped), so the node's kind, not its text, tells.
+        String text = node.isIntegralNumber() || node.isTextual() ? node.asText() : node.toString();
+        Optional<String> problem = node.isIntegralNumber() || node.isTextual()
+                ? StrictValues.wholeNumberProblem(text)
+                : Optional.of("must be a whole number such as 5, got " + StrictValues.printable(text));
+        if (problem.isPresent()) {
+            problems.putIfAbsent(name, problem.get());
+            return Optional.empty();
+        }
+        return Optional.of(Long.parseLong(text));
     }
 
     Optional<Instant> instant(String name) {
@@ -128,12 +142,14 @@ final class RequestFields {
     <E extends Enum<E>> Optional<E> enumValue(String name, Class<E> type, boolean required) {
         Optional<String> value = required ? requiredText(name) : text(name);
         return value.flatMap(text -> {
-            try {
-                return Optional.of(Enum.valueOf(type, text.trim().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                problems.putIfAbsent(name, "'" + abbreviate(text) + "' is not allowed; allowed: " + allowed(type));
-                return Optional.empty();
+            Optional<E> constant = StrictValues.exactEnum(text, type);
+            if (constant.isEmpty()) {
+                problems.putIfAbsent(
+                        name,
+                        "'" + StrictValues.printable(text) + "' is not allowed; allowed, exactly as written: "
+                                + allowed(type));
             }
+            return constant;
         });
     }
 
@@ -187,9 +203,5 @@ final class RequestFields {
             out.append(constant.name());
         }
         return out.toString();
-    }
-
-    private static String abbreviate(String value) {
-        return value.length() <= 40 ? value : value.substring(0, 37) + "...";
     }
 }

@@ -17,7 +17,6 @@ import io.openoms.domain.value.AccountId;
 import io.openoms.domain.value.Money;
 import io.openoms.domain.value.Quantity;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -100,7 +99,8 @@ public final class RiskRoutes implements HttpRoutes {
             while (entries.hasNext()) {
                 Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> entry = entries.next();
                 String prefix = "instrumentOverrides." + entry.getKey();
-                Optional<InstrumentId> instrument = fields.attempt(prefix, () -> InstrumentId.parse(entry.getKey()));
+                Optional<InstrumentId> instrument =
+                        fields.attempt(prefix, () -> accounts.knownInstrument(InstrumentId.parse(entry.getKey())));
                 if (!(entry.getValue() instanceof ObjectNode override)) {
                     fields.problem(prefix, "must be a JSON object of instrument limits");
                     continue;
@@ -172,6 +172,11 @@ public final class RiskRoutes implements HttpRoutes {
         return accounts.resolve(fields, named);
     }
 
+    /** A limit is shown exactly as it was set, not rounded like a computed amount. */
+    private static String limitAmount(Money limit) {
+        return decimal(limit.amount());
+    }
+
     static Map<String, Object> limitsView(AccountId account, RiskLimits limits) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("account", account.value());
@@ -180,13 +185,13 @@ public final class RiskRoutes implements HttpRoutes {
                 limits.maxOrderQuantity().map(q -> decimal(q.value())).orElse(null));
         out.put(
                 "maxOrderNotional",
-                limits.maxOrderNotional().map(ApiViews::money).orElse(null));
+                limits.maxOrderNotional().map(RiskRoutes::limitAmount).orElse(null));
         out.put(
                 "maxPositionQuantity",
                 limits.maxPositionQuantity().map(q -> decimal(q.value())).orElse(null));
         out.put(
                 "maxPositionValue",
-                limits.maxPositionValue().map(ApiViews::money).orElse(null));
+                limits.maxPositionValue().map(RiskRoutes::limitAmount).orElse(null));
         out.put(
                 "priceBandPercent",
                 limits.priceBandPercent().map(ApiJson::decimal).orElse(null));
@@ -201,27 +206,27 @@ public final class RiskRoutes implements HttpRoutes {
         out.put("maxOpenOrders", limits.maxOpenOrders().orElse(null));
         out.put(
                 "maxGrossExposure",
-                limits.maxGrossExposure().map(ApiViews::money).orElse(null));
-        out.put("dailyLossLimit", limits.dailyLossLimit().map(ApiViews::money).orElse(null));
+                limits.maxGrossExposure().map(RiskRoutes::limitAmount).orElse(null));
+        out.put(
+                "dailyLossLimit",
+                limits.dailyLossLimit().map(RiskRoutes::limitAmount).orElse(null));
         out.put(
                 "dailyLossLimitPercent",
                 limits.dailyLossLimitPercent().map(ApiJson::decimal).orElse(null));
         out.put(
                 "maxDirectionalSkew",
-                limits.maxDirectionalSkew().map(ApiViews::money).orElse(null));
+                limits.maxDirectionalSkew().map(RiskRoutes::limitAmount).orElse(null));
         out.put("checkBuyingPower", limits.checkBuyingPower());
         Map<String, Object> overrides = new TreeMap<>();
         limits.instrumentOverrides().forEach((instrument, o) -> {
             Map<String, Object> m = new LinkedHashMap<>();
             o.maxOrderQuantity().ifPresent(q -> m.put("maxOrderQuantity", decimal(q.value())));
-            o.maxOrderNotional().ifPresent(v -> m.put("maxOrderNotional", ApiViews.money(v)));
+            o.maxOrderNotional().ifPresent(v -> m.put("maxOrderNotional", limitAmount(v)));
             o.maxPositionQuantity().ifPresent(q -> m.put("maxPositionQuantity", decimal(q.value())));
-            o.maxPositionValue().ifPresent(v -> m.put("maxPositionValue", ApiViews.money(v)));
-            o.priceBandPercent().map(BigDecimal::toPlainString).ifPresent(v -> m.put("priceBandPercent", v));
-            o.maxRiskPerTradePercent()
-                    .map(BigDecimal::toPlainString)
-                    .ifPresent(v -> m.put("maxRiskPerTradePercent", v));
-            o.minRewardToRisk().map(BigDecimal::toPlainString).ifPresent(v -> m.put("minRewardToRisk", v));
+            o.maxPositionValue().ifPresent(v -> m.put("maxPositionValue", limitAmount(v)));
+            o.priceBandPercent().map(ApiJson::decimal).ifPresent(v -> m.put("priceBandPercent", v));
+            o.maxRiskPerTradePercent().map(ApiJson::decimal).ifPresent(v -> m.put("maxRiskPerTradePercent", v));
+            o.minRewardToRisk().map(ApiJson::decimal).ifPresent(v -> m.put("minRewardToRisk", v));
             o.enforceMarketHours().ifPresent(v -> m.put("enforceMarketHours", v));
             overrides.put(instrument.toString(), m);
         });

@@ -107,7 +107,8 @@ final class TimedOrderEntry implements OrderEntry {
         private void record(OrderCommandResult result, Throwable error, long nanos) {
             if (result instanceof OrderCommandResult.Accepted) {
                 accepted.record(nanos, TimeUnit.NANOSECONDS);
-            } else if (result instanceof OrderCommandResult.Rejected) {
+            } else if (result instanceof OrderCommandResult.Rejected
+                    || result instanceof OrderCommandResult.ModificationRefused) {
                 rejected.record(nanos, TimeUnit.NANOSECONDS);
             } else {
                 failed.record(nanos, TimeUnit.NANOSECONDS);

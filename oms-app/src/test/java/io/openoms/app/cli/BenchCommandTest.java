@@ -36,9 +36,22 @@ class BenchCommandTest {
         assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString())
                 .containsPattern("lifecycles completed \\(filled\\)\\s+2,000\\R")
-                .containsPattern("refused or not filled\\s+0\\R");
+                .containsPattern("refused busy \\(ENGINE_BUSY\\)\\s+0\\R")
+                .containsPattern("refused otherwise or not filled\\s+0\\R");
         assertThat(lastLine()).matches(MACHINE_LINE.formatted("memory", 2000));
         assertThat(err.toString()).contains("measuring: 2,000 orders");
+    }
+
+    @Test
+    void offered_far_above_capacity_the_bench_is_answered_busy_and_never_refused_by_the_account() {
+        int exit = oms(
+                Map.of(), "bench", "--orders", "4000", "--rate", "2000000", "--warmup", "0", "--queue-capacity", "64");
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString())
+                .as("a backlog of open orders must not use up the bench account (BUYING_POWER)")
+                .containsPattern("refused otherwise or not filled\\s+0\\R");
+        assertThat(err.toString()).contains("queue capacity 64");
     }
 
     @Test

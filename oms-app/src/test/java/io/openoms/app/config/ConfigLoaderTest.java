@@ -291,6 +291,8 @@ class ConfigLoaderTest {
                 .hasMessageContaining("schedules.reconciliation: must be between 10ms and 1h");
         assertThatThrownBy(() -> NO_ENVIRONMENT.parse("database: {url: 'mysql://x'}", "oms.yaml"))
                 .hasMessageContaining("database.url: must start with jdbc:postgresql:");
+        assertThatThrownBy(() -> NO_ENVIRONMENT.parse("database: {url: 'jdbc:h2:file:/x;WRITE_DELAY=500'}", "oms.yaml"))
+                .hasMessageContaining("database.url: must not set WRITE_DELAY");
         assertThatThrownBy(() -> NO_ENVIRONMENT.parse("engine: {unknown-outcome-policy: retry}", "oms.yaml"))
                 .hasMessageContaining("engine.unknown-outcome-policy")
                 .hasMessageContaining("allowed: refuse, hold");

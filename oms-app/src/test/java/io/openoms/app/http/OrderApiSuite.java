@@ -3,7 +3,9 @@ package io.openoms.app.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openoms.app.http.ApiClient.Response;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -289,14 +291,14 @@ abstract class OrderApiSuite {
                 asNumbers.replace("\"quantity\":7", "\"quantity\":\"7.0\"").replace("1300.05", "\"1300.050\""));
         assertThat(repeated.status()).as(repeated.toString()).isEqualTo(200);
 
-        // A double would round this price to 1300.05 and accept it; read exactly, it is off the 0.05 tick.
+        // Read exactly (8 places at most), it is off the 0.05 tick; a float would make it 1300.05000000999...
         Response offTick = client.post(
                 app.trader,
                 "/api/v1/orders",
-                asNumbers.replace("1300.05", "1300.0500000000000001").replace("decimals-1", "decimals-2"));
+                asNumbers.replace("1300.05", "1300.05000001").replace("decimals-1", "decimals-2"));
         assertThat(offTick.status()).as(offTick.toString()).isEqualTo(400);
         assertThat(offTick.json().get("details").get("fields").has("price")).isTrue();
-        assertThat(offTick.json().get("message").asText()).contains("1300.0500000000000001");
+        assertThat(offTick.json().get("message").asText()).contains("1300.05000001");
         assertThat(client.get(app.viewer, "/api/v1/orders?strategy=decimals")
                         .json()
                         .get("items"))
@@ -407,6 +409,72 @@ abstract class OrderApiSuite {
     }
 
     @Test
+    void a_modify_is_checked_like_a_submit_400_for_values_that_do_not_fit_and_422_for_a_risk_refusal() {
+        String original = client.get(app.viewer, "/api/v1/risk/limits").json().toString();
+        ObjectNode banded =
+                (ObjectNode) client.get(app.viewer, "/api/v1/risk/limits").json();
+        banded.putObject("instrumentOverrides").putObject("NSE:HDFCBANK").put("priceBandPercent", "10");
+        assertThat(client.put(app.admin, "/api/v1/risk/limits", banded.toString())
+                        .status())
+                .isEqualTo(200);
+        String id = null;
+        try {
+            Response created = client.post(
+                    app.trader,
+                    "/api/v1/orders",
+                    "{\"instrument\":\"NSE:HDFCBANK\",\"side\":\"BUY\",\"quantity\":10,\"type\":\"LIMIT\","
+                            + "\"price\":\"1800\",\"strategy\":\"modify-checks\"}");
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            id = created.json().get("id").asText();
+            String path = "/api/v1/orders/" + id;
+            int events =
+                    client.awaitStatus(app.viewer, id, "ACCEPTED").get("events").size();
+
+            for (String[] invalid : new String[][] {
+                {"{\"quantity\":\"0.5\"}", "quantity"},
+                {"{\"price\":\"-1\"}", "price"},
+                {"{\"price\":0}", "price"},
+                {"{\"price\":\"1800.03\"}", "price"}
+            }) {
+                Response refused = client.patch(app.trader, path, invalid[0]);
+                assertThat(refused.status()).as(invalid[0] + ": " + refused).isEqualTo(400);
+                assertThat(refused.json().get("code").asText()).isEqualTo("VALIDATION_FAILED");
+                assertThat(refused.json().get("details").get("fields").has(invalid[1]))
+                        .as(refused.toString())
+                        .isTrue();
+                assertErrorShape(refused);
+            }
+            for (String[] risky : new String[][] {
+                {"{\"price\":\"2150\"}", "PRICE_BAND"}, {"{\"quantity\":100000}", "MAX_ORDER_QUANTITY"}
+            }) {
+                Response refused = client.patch(app.trader, path, risky[0]);
+                assertThat(refused.status()).as(risky[0] + ": " + refused).isEqualTo(422);
+                assertErrorShape(refused);
+                assertThat(refused.json().get("code").asText()).isEqualTo("RISK_REJECTED");
+                JsonNode details = refused.json().get("details");
+                assertThat(details.get("rejection").get("check").asText()).isEqualTo(risky[1]);
+                assertThat(details.get("rejection").get("source").asText()).isEqualTo("RISK");
+                assertThat(details.get("order").get("status").asText()).isEqualTo("ACCEPTED");
+            }
+
+            JsonNode unchanged = client.get(app.viewer, path).json();
+            assertThat(unchanged.get("status").asText()).isEqualTo("ACCEPTED");
+            assertThat(new BigDecimal(unchanged.get("price").asText())).isEqualByComparingTo("1800");
+            assertThat(new BigDecimal(unchanged.get("quantity").asText())).isEqualByComparingTo("10");
+            assertThat(unchanged.get("events")).as("no event stored").hasSize(events);
+
+            Response fits = client.patch(app.trader, path, "{\"price\":\"1800.05\"}");
+            assertThat(fits.status()).as(fits.toString()).isEqualTo(202);
+        } finally {
+            if (id != null) {
+                client.delete(app.trader, "/api/v1/orders/" + id);
+            }
+            assertThat(client.put(app.admin, "/api/v1/risk/limits", original).status())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
     void orders_are_listed_by_filter_and_paged_with_the_next_cursor() {
         List<String> ids = new ArrayList<>();
         List<String> createdAt = new ArrayList<>();
@@ -451,8 +519,10 @@ abstract class OrderApiSuite {
                 .isEmpty();
         assertThat(ids(client.get(app.viewer, "/api/v1/orders?account=PAPER&strategy=paging")))
                 .hasSize(3);
-        assertThat(ids(client.get(app.viewer, "/api/v1/orders?account=OTHER&strategy=paging")))
-                .isEmpty();
+        // An account that is not configured is not an empty list: it does not exist (issue 10).
+        Response other = client.get(app.viewer, "/api/v1/orders?account=OTHER&strategy=paging");
+        assertThat(other.status()).as(other.toString()).isEqualTo(404);
+        assertErrorShape(other);
         assertThat(ids(client.get(app.viewer, "/api/v1/orders?strategy=paging&from=" + createdAt.get(1))))
                 .containsExactlyInAnyOrder(ids.get(1), ids.get(2));
         assertThat(ids(client.get(app.viewer, "/api/v1/orders?strategy=paging&to=" + createdAt.get(1))))

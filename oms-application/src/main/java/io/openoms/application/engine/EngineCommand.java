@@ -72,4 +72,7 @@ sealed interface EngineCommand {
     record ResolveUnknown(
             ClientOrderId orderId, Optional<BrokerOrder> atBroker, CompletableFuture<OrderCommandResult> result)
             implements EngineCommand {}
+
+    record CloseNotKnownAtBroker(ClientOrderId orderId, String reason, CompletableFuture<OrderCommandResult> result)
+            implements EngineCommand {}
 }

@@ -12,8 +12,11 @@ import java.util.Optional;
  * The engine's settings. Every value is checked when the record is built; a bad one is refused with
  * a message naming its key.
  *
- * @param queueCapacity commands the engine queue holds; a full queue refuses new commands with
- *     {@code ENGINE_BUSY}
+ * @param queueCapacity commands waiting in the engine queue, plus broker calls not yet answered, at
+ *     which a submit or modify is refused at once with {@code ENGINE_BUSY}; it bounds how long accepted
+ *     work waits under overload. The
+ *     queue holds a reserve above it (as much again, at least 1024) for cancels, limits, the trading
+ *     state and broker updates
  * @param maxCommandsPerBatch commands the engine thread takes from the queue into one journal batch
  *     (the engine's own group commit)
  * @param brokerDispatchThreads threads calling brokers (they may block on rate limits and I/O)
@@ -92,12 +95,12 @@ public record EngineConfig(
     }
 
     /**
-     * Defaults: queue 65,536, 256 commands per batch, 4 dispatch threads, 2 s rate-limit wait, 1 s
+     * Defaults: queue 4,096, 256 commands per batch, 4 dispatch threads, 2 s rate-limit wait, 1 s
      * default backoff, 25 modifications per order (Kite's cap), {@link UnknownOutcomePolicy#REFUSE},
      * no accounts, 10 s stop timeout, 8,192 quarantined characters.
      */
     public static final class Builder {
-        private int queueCapacity = 65_536;
+        private int queueCapacity = 4_096;
         private int maxCommandsPerBatch = 256;
         private int brokerDispatchThreads = 4;
         private Duration rateLimitMaxWait = Duration.ofSeconds(2);

@@ -51,7 +51,10 @@ public interface EngineControl extends OrderQueries, PositionQueries, RiskAdmini
      */
     boolean isRunning();
 
-    /** Commands waiting in the queue at this moment (not the batch being applied); for metrics, from any thread. */
+    /**
+     * Commands waiting in the queues (callers' and brokers') at this moment, not the batch being
+     * applied; for metrics, from any thread.
+     */
     int queueDepth();
 
     /** Broker calls handed to the dispatch executor and not yet answered; for metrics, from any thread. */
@@ -76,6 +79,15 @@ public interface EngineControl extends OrderQueries, PositionQueries, RiskAdmini
      * The grace window and repeated misses are the resolver's to enforce before it passes empty.
      */
     CompletableFuture<OrderCommandResult> resolveUnknown(ClientOrderId orderId, Optional<BrokerOrder> atBroker);
+
+    /**
+     * Closes an open order the broker does not know (the caller holds the evidence: repeated lookups
+     * over a grace window, or an admin's approval): {@code CANCELLED} when its cancel was asked for,
+     * else {@code ERROR} with {@code reason}; it then no longer counts as open. Writes one finding
+     * {@code ORDER_MISSING_AT_BROKER} and one log line. An order already closed is answered as it
+     * is; nothing is sent to the broker.
+     */
+    CompletableFuture<OrderCommandResult> closeNotKnownAtBroker(ClientOrderId orderId, String reason);
 
     /** Rolls the day's P&amp;L baselines at session starts and enters held orders that may go now. */
     CompletableFuture<Void> timerTick();

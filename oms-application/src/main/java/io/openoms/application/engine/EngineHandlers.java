@@ -66,6 +66,8 @@ final class EngineHandlers implements EngineLoop.Commands {
             executionReports.malformedPayload(c, unit, now);
         } else if (command instanceof EngineCommand.ResolveUnknown c) {
             executionReports.resolveUnknown(c, unit, now);
+        } else if (command instanceof EngineCommand.CloseNotKnownAtBroker c) {
+            executionReports.closeNotKnown(c, unit, now);
         } else if (command instanceof EngineCommand.StreamReconnected c) {
             router.broker(c.broker())
                     .ifPresentOrElse(

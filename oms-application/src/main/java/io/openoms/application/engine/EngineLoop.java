@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -27,16 +28,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The engine thread and its queue: callers enqueue commands into a bounded queue (a full queue
- * refuses at once with {@code ENGINE_BUSY}, except broker updates and monitor commands, which wait
- * for room); the thread takes up to {@code maxCommandsPerBatch} of them, applies each through the
- * {@link Commands}, and appends their events as one journal batch (group commit), waiting for it
- * before the next batch. Only a durable batch releases its effects; a failed append fails its
+ * The engine thread and its queues. Callers enqueue commands into a bounded queue. A submit or
+ * modify that finds {@code queueCapacity} commands waiting, counting broker calls not yet answered,
+ * is refused at once with {@code ENGINE_BUSY} (nothing stored), so overload is turned away rather
+ * than queued into latency; cancels, cancel-all, limits and the trading state may use a reserve
+ * above that (refused busy only when it too is full). Broker updates and answers have a queue of
+ * their own, applied first in each batch; they wait for room in it (they are never dropped), as do
+ * monitor commands in the callers' queue. The thread takes up to {@code maxCommandsPerBatch}
+ * commands, applies each through the {@link Commands}, and appends their events as one journal
+ * batch (group commit), waiting for it before the next batch. Only a durable batch releases its effects; a failed append fails its
  * callers and rebuilds {@link EngineState} from the stores. Also owns the broker dispatch executor,
  * so stopping drains broker calls in flight and their answers.
  */
 final class EngineLoop {
     private static final Logger LOG = LoggerFactory.getLogger(EngineLoop.class);
+    private static final int MIN_QUEUE_RESERVE = 1024;
 
     /** What the loop applies: each command, and the recovery after the restore at start-up. */
     interface Commands {
@@ -58,6 +64,8 @@ final class EngineLoop {
     private final Clock clock;
     private final EngineConfig config;
     private final ArrayBlockingQueue<EngineCommand> queue;
+    private final ArrayBlockingQueue<EngineCommand> brokerQueue;
+    private final Semaphore wakeUp = new Semaphore(0);
     private final ExecutorService dispatchExecutor;
     private final BrokerDispatcher dispatcher;
     private final AtomicInteger brokerCallsInFlight = new AtomicInteger();
@@ -84,7 +92,8 @@ final class EngineLoop {
         this.publisher = requireNonNull(publisher, "publisher is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.config = requireNonNull(config, "config is null");
-        this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
+        this.queue = new ArrayBlockingQueue<>(config.queueCapacity() + reserve(config.queueCapacity()));
+        this.brokerQueue = new ArrayBlockingQueue<>(reserve(config.queueCapacity()));
         AtomicInteger threadNumber = new AtomicInteger();
         this.dispatchExecutor = Executors.newFixedThreadPool(config.brokerDispatchThreads(), runnable -> {
             Thread thread = new Thread(runnable, "oms-broker-dispatch-" + threadNumber.incrementAndGet());
@@ -97,6 +106,11 @@ final class EngineLoop {
                 config,
                 this::enqueueInternal,
                 brokerCallsInFlight);
+    }
+
+    /** Room above {@code queueCapacity} for everything but submits and modifies. */
+    static int reserve(int queueCapacity) {
+        return Math.max(queueCapacity, MIN_QUEUE_RESERVE);
     }
 
     /** Sends broker requests; their answers come back through this loop. */
@@ -172,7 +186,7 @@ final class EngineLoop {
     }
 
     int queueDepth() {
-        return queue.size();
+        return queue.size() + brokerQueue.size();
     }
 
     int brokerCallsInFlight() {
@@ -189,9 +203,14 @@ final class EngineLoop {
         if (phase != Phase.RUNNING) {
             return Optional.of(FailureCode.ENGINE_STOPPED);
         }
-        if (!queue.offer(command)) {
+        boolean newRisk = command instanceof EngineCommand.Submit || command instanceof EngineCommand.Modify;
+        // The backlog is what waits for the engine plus what waits for the broker (accepted orders
+        // whose place call is unanswered are open and cost every submit). Only new risk is turned
+        // away at queueCapacity: cancels, limits and the kill switch use the reserve above it.
+        if ((newRisk && queue.size() + brokerCallsInFlight.get() >= config.queueCapacity()) || !queue.offer(command)) {
             return Optional.of(FailureCode.ENGINE_BUSY);
         }
+        wakeUp.release();
         if (phase == Phase.STOPPED && queue.remove(command)) {
             return Optional.of(FailureCode.ENGINE_STOPPED);
         }
@@ -225,7 +244,8 @@ final class EngineLoop {
             return;
         }
         try {
-            queue.put(command);
+            (fromBroker(command) ? brokerQueue : queue).put(command);
+            wakeUp.release();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LOG.error("interrupted while waiting for room in the engine queue; dropped {}", command);
@@ -242,33 +262,48 @@ final class EngineLoop {
             return;
         }
         try {
-            queue.put(command);
+            brokerQueue.put(command);
+            wakeUp.release();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LOG.error("interrupted while handing a broker answer to the engine; lost {}", command);
         }
     }
 
+    /** What a broker tells us: applied before callers' commands, so accepted work completes first. */
+    private static boolean fromBroker(EngineCommand command) {
+        return command instanceof EngineCommand.OrderUpdate
+                || command instanceof EngineCommand.TradeReport
+                || command instanceof EngineCommand.MalformedPayload
+                || command instanceof EngineCommand.StreamReconnected
+                || command instanceof EngineCommand.BrokerReply;
+    }
+
     private void run() {
         List<EngineCommand> group = List.of();
         try {
             while (true) {
-                if (phase == Phase.STOPPING
-                        && (forceStop || (brokerCallsInFlight.get() == 0 && queue.isEmpty() && internal.isEmpty()))) {
+                if (phase == Phase.STOPPING && (forceStop || (brokerCallsInFlight.get() == 0 && idle()))) {
                     break;
                 }
+                // Drained before looking, so a permit released after the look wakes the wait below at once
+                // (and permits never pile up under load).
+                wakeUp.drainPermits();
                 group = new ArrayList<>();
                 while (!internal.isEmpty() && group.size() < config.maxCommandsPerBatch()) {
                     group.add(internal.poll());
                 }
-                if (group.isEmpty()) {
-                    EngineCommand first = queue.poll(20, TimeUnit.MILLISECONDS);
-                    if (first == null) {
-                        continue;
-                    }
-                    group.add(first);
-                }
+                // Broker answers first: under overload they complete (and close) accepted orders rather
+                // than wait behind new submits, so the open orders, and with them each submit's cost,
+                // stay small.
+                brokerQueue.drainTo(group, config.maxCommandsPerBatch() - group.size());
                 queue.drainTo(group, config.maxCommandsPerBatch() - group.size());
+                if (group.isEmpty()) {
+                    if (idle()) {
+                        wakeUp.tryAcquire(20, TimeUnit.MILLISECONDS);
+                    }
+                    continue;
+                }
                 processGroup(group);
                 List<EngineCommand> released = state.releaseHeld();
                 if (!released.isEmpty()) {
@@ -294,9 +329,14 @@ final class EngineLoop {
         }
     }
 
+    private boolean idle() {
+        return queue.isEmpty() && brokerQueue.isEmpty() && internal.isEmpty();
+    }
+
     private void refuseRemaining() {
         List<EngineCommand> remaining = new ArrayList<>(internal);
         internal.clear();
+        brokerQueue.drainTo(remaining);
         queue.drainTo(remaining);
         for (EngineCommand.Submit submit : state.drainHeld()) {
             submit.result()

@@ -12,6 +12,6 @@ public interface EngineObserver {
     /** Observes nothing. */
     EngineObserver NONE = (decision, nanos) -> {};
 
-    /** The pre-trade checks of one new order took {@code nanos} nanoseconds and reached {@code decision}. */
+    /** The pre-trade checks of one new order or modification took {@code nanos} nanoseconds and reached {@code decision}. */
     void riskChecked(RiskDecision decision, long nanos);
 }

@@ -7,6 +7,8 @@ import io.openoms.domain.order.BrokerOrderId;
 import io.openoms.domain.order.ClientOrderId;
 import io.openoms.domain.order.Order;
 import io.openoms.domain.order.OrderManager;
+import io.openoms.domain.port.in.FailureCode;
+import io.openoms.domain.port.in.OrderCommandResult;
 import io.openoms.domain.port.out.BrokerTrade;
 import io.openoms.domain.port.out.InstrumentCatalog;
 import io.openoms.domain.port.out.MarketData;
@@ -34,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -215,6 +218,15 @@ final class EngineState {
             return inMemory;
         }
         return orderStore.findById(id).map(orders::restore);
+    }
+
+    /** As {@link #locate}; when there is no such order, {@code result} fails with {@code VALIDATION_ORDER_NOT_FOUND}. */
+    Optional<Order> locateOrNotFound(ClientOrderId id, CompletableFuture<OrderCommandResult> result) {
+        Optional<Order> found = locate(id);
+        if (found.isEmpty()) {
+            result.complete(OrderEntryHandler.failed(FailureCode.VALIDATION_ORDER_NOT_FOUND, "no order " + id));
+        }
+        return found;
     }
 
     Optional<Order> locateByBrokerId(BrokerOrderId id) {

@@ -9,7 +9,6 @@ import io.openoms.domain.order.OrderManager;
 import io.openoms.domain.order.OrderStatus;
 import io.openoms.domain.order.UnknownOperation;
 import io.openoms.domain.order.UnknownOutcome;
-import io.openoms.domain.port.in.FailureCode;
 import io.openoms.domain.port.in.OmsEvent;
 import io.openoms.domain.port.in.OrderCommandResult;
 import io.openoms.domain.port.out.BrokerOrder;
@@ -176,9 +175,8 @@ final class ExecutionReportHandler {
     void resolveUnknown(EngineCommand.ResolveUnknown command, Unit unit, Instant now) {
         CompletableFuture<OrderCommandResult> result = command.result();
         ClientOrderId id = command.orderId();
-        Optional<Order> found = state.locate(id);
+        Optional<Order> found = state.locateOrNotFound(id, result);
         if (found.isEmpty()) {
-            result.complete(OrderEntryHandler.failed(FailureCode.VALIDATION_ORDER_NOT_FOUND, "no order " + id));
             return;
         }
         OrderManager orders = state.orders();
@@ -212,6 +210,48 @@ final class ExecutionReportHandler {
                         id,
                         operation);
             }
+        }
+        OrderEntryHandler.completeWhenDurable(unit, result, new OrderCommandResult.Accepted(orders.get(id)));
+    }
+
+    /**
+     * Closes an open order the broker does not know (the caller holds the evidence): {@code CANCELLED}
+     * when its cancel was asked for, else {@code ERROR} with the reason; it then no longer counts as
+     * open. Writes one finding {@code ORDER_MISSING_AT_BROKER} and one log line. An order already
+     * closed is answered as it is; nothing is sent to the broker.
+     */
+    void closeNotKnown(EngineCommand.CloseNotKnownAtBroker command, Unit unit, Instant now) {
+        CompletableFuture<OrderCommandResult> result = command.result();
+        ClientOrderId id = command.orderId();
+        Optional<Order> found = state.locateOrNotFound(id, result);
+        if (found.isEmpty()) {
+            return;
+        }
+        Order order = found.get();
+        OrderManager orders = state.orders();
+        if (order.isOpen()) {
+            boolean expire = state.expiring().remove(id);
+            state.cancelWhenAcknowledged().remove(id);
+            recorder.record(unit, NotKnownAtBroker.close(orders, order, expire, command.reason(), now));
+            Order closed = orders.get(id);
+            String action = "closed as " + closed.status() + ": " + command.reason();
+            LOG.warn(
+                    "order {} ({}) is not known to its broker; {}",
+                    id,
+                    order.brokerOrderId().orElse(null),
+                    action);
+            ReconciliationFinding finding = new ReconciliationFinding(
+                    "engine",
+                    order.account(),
+                    FindingKind.ORDER_MISSING_AT_BROKER,
+                    "order " + id,
+                    order.status() + order.brokerOrderId().map(b -> " as " + b).orElse("") + ", filled "
+                            + order.filledQuantity() + " of " + order.quantity(),
+                    "not known to the broker",
+                    action,
+                    now);
+            findings.writeWhenDurable(unit, finding);
+            unit.publish(new OmsEvent.ReconciliationFound(finding));
         }
         OrderEntryHandler.completeWhenDurable(unit, result, new OrderCommandResult.Accepted(orders.get(id)));
     }

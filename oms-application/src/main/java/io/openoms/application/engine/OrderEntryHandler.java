@@ -34,8 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * What traders ask of their orders: submit (through the pre-trade checks, held or refused behind
@@ -44,16 +42,14 @@ import org.slf4j.LoggerFactory;
  * after the unit is durable. Synchronous: a test calls a method and reads the unit.
  */
 final class OrderEntryHandler {
-    private static final Logger LOG = LoggerFactory.getLogger(OrderEntryHandler.class);
-
     private final EngineState state;
     private final OrderRecorder recorder;
     private final OrderRouter router;
     private final BrokerDispatcher dispatcher;
     private final IdGenerator ids;
     private final InstrumentCatalog instruments;
-    private final PreTradeValidator validator;
-    private final EngineObserver observer;
+    private final RiskChecks riskChecks;
+    private final ModificationScreen modificationScreen;
     private final EngineConfig config;
 
     OrderEntryHandler(
@@ -72,8 +68,8 @@ final class OrderEntryHandler {
         this.dispatcher = requireNonNull(dispatcher, "dispatcher is null");
         this.ids = requireNonNull(ids, "ids is null");
         this.instruments = requireNonNull(instruments, "instruments is null");
-        this.validator = requireNonNull(validator, "validator is null");
-        this.observer = requireNonNull(observer, "observer is null");
+        this.riskChecks = new RiskChecks(validator, observer);
+        this.modificationScreen = new ModificationScreen(instruments, riskChecks);
         this.config = requireNonNull(config, "config is null");
     }
 
@@ -129,7 +125,7 @@ final class OrderEntryHandler {
         }
         recorder.record(unit, created);
         EngineRiskContext context = state.riskContext(now);
-        RiskDecision decision = validate(request, context);
+        RiskDecision decision = riskChecks.newOrder(request, context);
         if (decision.rejected()) {
             recorder.record(
                     unit,
@@ -148,19 +144,6 @@ final class OrderEntryHandler {
         Order released = orders.get(id);
         completeWhenDurable(unit, result, new OrderCommandResult.Accepted(released));
         unit.afterCommit(() -> dispatcher.place(gateway.get(), released, priority));
-    }
-
-    private RiskDecision validate(OrderRequest request, EngineRiskContext context) {
-        // A monotonic duration for metrics only: no decision depends on it, so the clock rule holds.
-        long start = System.nanoTime();
-        RiskDecision decision = validator.validate(request, context);
-        long nanos = System.nanoTime() - start;
-        try {
-            observer.riskChecked(decision, nanos);
-        } catch (RuntimeException e) {
-            LOG.warn("the engine observer failed on a risk decision; ignored", e);
-        }
-        return decision;
     }
 
     void modify(EngineCommand.Modify command, Unit unit, Instant now) {
@@ -191,6 +174,12 @@ final class OrderEntryHandler {
         if (gateway.isEmpty()) {
             result.complete(
                     failed(FailureCode.BROKER_NOT_ROUTABLE, "no broker is bound to account " + order.account()));
+            return;
+        }
+        Optional<OrderCommandResult> refusal =
+                modificationScreen.refusal(orders, order, modification, () -> state.riskContext(now), now);
+        if (refusal.isPresent()) {
+            result.complete(refusal.get());
             return;
         }
         try {

@@ -25,6 +25,8 @@ final class Refusals {
             c.result().complete(failed);
         } else if (command instanceof EngineCommand.ResolveUnknown c) {
             c.result().complete(failed);
+        } else if (command instanceof EngineCommand.CloseNotKnownAtBroker c) {
+            c.result().complete(failed);
         } else if (command instanceof EngineCommand.CancelAll c) {
             c.result().completeExceptionally(new EngineUnavailableException(code, message));
         } else if (command instanceof EngineCommand.SetLimits c) {

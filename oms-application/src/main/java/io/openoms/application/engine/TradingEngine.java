@@ -345,6 +345,15 @@ public final class TradingEngine implements EngineControl, OrderEntry, BrokerUpd
     }
 
     @Override
+    public CompletableFuture<OrderCommandResult> closeNotKnownAtBroker(ClientOrderId orderId, String reason) {
+        requireNonNull(orderId, "orderId is null");
+        requireNonNull(reason, "reason is null");
+        CompletableFuture<OrderCommandResult> result = new CompletableFuture<>();
+        loop.put(new EngineCommand.CloseNotKnownAtBroker(orderId, reason, result), result);
+        return result;
+    }
+
+    @Override
     public CompletableFuture<Void> timerTick() {
         CompletableFuture<Void> done = new CompletableFuture<>();
         loop.put(new EngineCommand.TimerTick(done), done);

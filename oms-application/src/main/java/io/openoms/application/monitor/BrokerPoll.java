@@ -71,6 +71,7 @@ final class BrokerPoll {
         int neverPlaced;
         int failures;
         int skipped;
+        int closedNotKnown;
     }
 
     String broker() {

@@ -19,6 +19,8 @@ import java.util.List;
  * @param brokerFailures broker calls that did not succeed (retried next pass)
  * @param ordersSkipped open orders not looked at because a broker's pass stopped (no rate-limit
  *     permit, the broker's own rate limit, a lost session)
+ * @param closedNotKnownAtBroker open orders the broker did not know after the grace window and the
+ *     misses, closed ({@code CANCELLED} when a cancel was asked for, else {@code ERROR})
  */
 public record MonitorReport(
         Instant startedAt,
@@ -29,7 +31,8 @@ public record MonitorReport(
         int unknownsResolved,
         int declaredNeverPlaced,
         int brokerFailures,
-        int ordersSkipped) {
+        int ordersSkipped,
+        int closedNotKnownAtBroker) {
     public MonitorReport {
         requireNonNull(startedAt, "startedAt is null");
         expiryRequested = List.copyOf(requireNonNull(expiryRequested, "expiryRequested is null"));

@@ -6,6 +6,7 @@ import io.openoms.application.engine.EngineControl;
 import io.openoms.application.engine.EngineSnapshot;
 import io.openoms.application.killswitch.KillSwitchSignals;
 import io.openoms.application.ratelimit.RateLimitGuard;
+import io.openoms.application.reconciliation.ReconciliationConfig;
 import io.openoms.application.routing.OrderRouter;
 import io.openoms.domain.order.ClientOrderId;
 import io.openoms.domain.order.Order;
@@ -39,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * id is looked up ({@code order(id)}); an order still without one after {@code unconfirmedAfter}
  * is searched for by its tag ({@code findOrder}). A view that differs from ours is handed to the
  * engine (which applies it idempotently), and when the broker shows more filled than we hold, the
- * day's trades of that order that we lack are handed in first. Nothing is ever resent.
+ * day's trades of that order that we lack are handed in first. An order the broker does not know
+ * is closed once {@link MissingOrderEvidence} has enough evidence (or, under the reconciliation
+ * policies {@code propose} and {@code alert_only}, left to reconciliation). Nothing is ever resent.
  *
  * <p>Queries respect the rate-limit guard: each waits at most {@code queryPermitWait} for a permit;
  * without one, or when the broker refuses for rate or its session is gone, the rest of that
@@ -59,6 +62,7 @@ public final class OrderMonitor {
     private final Clock clock;
     private final MonitorConfig config;
     private final UnknownOutcomeResolver resolver;
+    private final MissingOrderEvidence missing;
     private final Map<String, Integer> resumeAt = new HashMap<>();
 
     @Inject
@@ -68,14 +72,17 @@ public final class OrderMonitor {
             RateLimitGuard rateLimits,
             KillSwitchSignals signals,
             Clock clock,
-            MonitorConfig config) {
+            MonitorConfig config,
+            ReconciliationConfig reconciliation) {
         this.engine = requireNonNull(engine, "engine is null");
         this.router = requireNonNull(router, "router is null");
         this.rateLimits = requireNonNull(rateLimits, "rateLimits is null");
         this.signals = requireNonNull(signals, "signals is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.config = requireNonNull(config, "config is null");
-        this.resolver = new UnknownOutcomeResolver(engine, config);
+        requireNonNull(reconciliation, "reconciliation is null");
+        this.missing = new MissingOrderEvidence(engine, config, reconciliation::policy);
+        this.resolver = new UnknownOutcomeResolver(engine, config, missing);
     }
 
     /** One pass; never throws for a broker's or the engine's failure (they are logged and counted). */
@@ -90,10 +97,12 @@ public final class OrderMonitor {
         Map<String, List<Order>> byBroker = new LinkedHashMap<>();
         Map<String, BrokerGateway> gateways = new LinkedHashMap<>();
         List<ClientOrderId> unknown = new ArrayList<>();
+        List<ClientOrderId> open = new ArrayList<>();
         for (Order order : snapshot.get().orders()) {
             if (!order.isOpen()) {
                 continue;
             }
+            open.add(order.id());
             order.outcomeUnknown().ifPresent(u -> unknown.add(order.id()));
             Optional<BrokerGateway> gateway = router.brokerFor(order.account());
             if (gateway.isEmpty()) {
@@ -105,6 +114,7 @@ public final class OrderMonitor {
                     .add(order);
         }
         resolver.retainOnly(unknown);
+        missing.retainOnly(open);
         for (Map.Entry<String, List<Order>> entry : byBroker.entrySet()) {
             BrokerPoll poll = new BrokerPoll(engine, gateways.get(entry.getKey()), rateLimits, signals, config, tally);
             int[] unknownAndOffset = new int[2];
@@ -186,15 +196,12 @@ public final class OrderMonitor {
         }
         if (view.get().isEmpty()) {
             if (order.brokerOrderId().isPresent()) {
-                LOG.warn(
-                        "order {} ({}) is not known to broker {}; left for reconciliation",
-                        order.id(),
-                        order.brokerOrderId().get(),
-                        poll.broker());
+                missing.missed(order, poll, tally, now);
             }
             return;
         }
         BrokerOrder atBroker = view.get().get();
+        missing.found(order.id());
         if (order.brokerOrderId().isPresent()) {
             // Fills first, so that an order cancelled after a partial fill is recorded in that order.
             poll.applyMissingTrades(order, atBroker);
@@ -239,6 +246,7 @@ public final class OrderMonitor {
                 tally.resolved,
                 tally.neverPlaced,
                 tally.failures,
-                tally.skipped);
+                tally.skipped,
+                tally.closedNotKnown);
     }
 }

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * <p>A cancel or modify: the broker's view of the order decides. When it shows the request took
  * effect (the order closed, or the modification visible), it is applied at once; when it shows no
  * effect, that counts as a miss, and after the same window and misses the engine records the
- * request refused. An order the broker does not know is left to reconciliation.
+ * request refused. An order the broker does not know is {@link MissingOrderEvidence}'s to decide.
  *
  * <p>Miss counts are in memory and survive nothing: after a restart they start from zero, while
  * the window still runs from {@link UnknownOutcome#since()}, which is durable. Not thread-safe: the
@@ -43,11 +43,13 @@ final class UnknownOutcomeResolver {
 
     private final EngineControl engine;
     private final MonitorConfig config;
+    private final MissingOrderEvidence missing;
     private final Map<ClientOrderId, Integer> misses = new HashMap<>();
 
-    UnknownOutcomeResolver(EngineControl engine, MonitorConfig config) {
+    UnknownOutcomeResolver(EngineControl engine, MonitorConfig config, MissingOrderEvidence missing) {
         this.engine = requireNonNull(engine, "engine is null");
         this.config = requireNonNull(config, "config is null");
+        this.missing = requireNonNull(missing, "missing is null");
     }
 
     void resolve(Order order, BrokerPoll poll, BrokerPoll.Tally tally, Instant now) {
@@ -133,14 +135,11 @@ final class UnknownOutcomeResolver {
             return;
         }
         if (view.get().isEmpty()) {
-            LOG.warn(
-                    "order {} with an unknown {} is not known to broker {}; left for reconciliation",
-                    id,
-                    unknown.operation(),
-                    poll.broker());
+            missing.missed(order, poll, tally, now);
             return;
         }
         BrokerOrder atBroker = view.get().get();
+        missing.found(id);
         boolean tookEffect = !atBroker.status().isOpen()
                 || (unknown.operation() == UnknownOperation.MODIFY
                         && order.pendingModification()

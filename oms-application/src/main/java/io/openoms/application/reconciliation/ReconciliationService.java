@@ -15,6 +15,7 @@ import io.openoms.domain.order.BrokerOrderId;
 import io.openoms.domain.order.ClientOrderId;
 import io.openoms.domain.order.Order;
 import io.openoms.domain.port.in.OmsEvent;
+import io.openoms.domain.port.in.OrderCommandResult;
 import io.openoms.domain.port.in.Reconciliation;
 import io.openoms.domain.port.in.ReconciliationReport;
 import io.openoms.domain.port.out.BrokerGateway;
@@ -65,9 +66,10 @@ import org.slf4j.LoggerFactory;
  * carry nothing and are skipped); (2) broker trades our orders lack are {@code MISSING_FILL}s,
  * handed to the engine (a late fill for a closed order is applied, not dropped); (3) orders we
  * think open that the broker closed get the broker's final state ({@code ORDER_CLOSED_AT_BROKER});
- * quantity disagreements ({@code ORDER_QUANTITY_MISMATCH}), orders closed here but live at the
- * broker, and open orders the broker does not list ({@code ORDER_MISSING_AT_BROKER}) are reported
- * only; (4) our net position per instrument and product, summed over strategies, is compared with
+ * quantity disagreements ({@code ORDER_QUANTITY_MISMATCH}) and orders closed here but live at the
+ * broker are reported only; open orders the broker does not list ({@code ORDER_MISSING_AT_BROKER})
+ * are closed by the order monitor under {@code TRUST_BROKER}, and by this run's fix (proposed, or
+ * alerted) under the other policies; (4) our net position per instrument and product, summed over strategies, is compared with
  * the broker's: {@code POSITION_MISMATCH}, {@code PHANTOM_POSITION}, {@code UNKNOWN_POSITION}.
  * Positions are never "fixed" by inventing fills: they are reported, and the kill switch is told;
  * when fills were missing, applying them (at once under {@code TRUST_BROKER}, before the position
@@ -386,14 +388,7 @@ public final class ReconciliationService implements Reconciliation {
         for (Order order : ours.get().openOrders()) {
             if (order.brokerOrderId().isPresent()
                     && !listed.contains(order.brokerOrderId().get())) {
-                run.report(
-                        account,
-                        FindingKind.ORDER_MISSING_AT_BROKER,
-                        "order " + order.id(),
-                        order.status() + " as " + order.brokerOrderId().get() + ", filled " + order.filledQuantity()
-                                + " of " + order.quantity(),
-                        "not among the broker's orders of the day",
-                        "reported: the monitor keeps asking the broker for it");
+                missingAtBroker(account, order, run);
             }
         }
         if (changed) {
@@ -414,6 +409,47 @@ public final class ReconciliationService implements Reconciliation {
             }
             return false;
         });
+    }
+
+    /**
+     * Under {@code trust_broker} the order monitor closes an order the broker does not know, on the
+     * evidence of its own look-ups by id (stronger than absence from the day's list); under the other
+     * policies closing it is this run's fix: proposed for an admin, or an alert each run.
+     */
+    private void missingAtBroker(AccountId account, Order order, Run run) {
+        String subject = "order " + order.id();
+        String ourView = order.status() + " as " + order.brokerOrderId().orElseThrow() + ", filled "
+                + order.filledQuantity() + " of " + order.quantity();
+        String actual = "not among the broker's orders of the day";
+        if (config.policy(account) == ReconciliationPolicy.TRUST_BROKER) {
+            run.report(
+                    account,
+                    FindingKind.ORDER_MISSING_AT_BROKER,
+                    subject,
+                    ourView,
+                    actual,
+                    "reported: the order monitor closes it once its look-ups keep finding nothing");
+            return;
+        }
+        ClientOrderId id = order.id();
+        run.act(
+                account,
+                FindingKind.ORDER_MISSING_AT_BROKER,
+                subject,
+                ourView,
+                actual,
+                new Fix(
+                        "close it (CANCELLED if its cancel was asked for, else ERROR): it cannot fill at the broker",
+                        () -> engine.closeNotKnownAtBroker(
+                                        id, "not among the broker's orders of the day; closing approved by an admin")
+                                .thenApply(ReconciliationService::appliedOrFail)));
+    }
+
+    private static OrderCommandResult appliedOrFail(OrderCommandResult result) {
+        if (result instanceof OrderCommandResult.Failed failed) {
+            throw new IllegalStateException(failed.code() + ": " + failed.message());
+        }
+        return result;
     }
 
     /** Rejected orders and orders closed without fills carry no exposure: nothing to adopt. */

@@ -14,7 +14,7 @@ class EngineConfigTest {
     void the_defaults_refuse_unknown_submits_and_know_no_account() {
         EngineConfig config = EngineConfig.builder().build();
 
-        assertThat(config.queueCapacity()).isEqualTo(65_536);
+        assertThat(config.queueCapacity()).isEqualTo(4_096);
         assertThat(config.maxCommandsPerBatch()).isEqualTo(256);
         assertThat(config.brokerDispatchThreads()).isEqualTo(4);
         assertThat(config.rateLimitMaxWait()).isEqualTo(Duration.ofSeconds(2));

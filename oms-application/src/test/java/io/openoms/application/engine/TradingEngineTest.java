@@ -657,6 +657,39 @@ class TradingEngineTest {
     }
 
     @Test
+    void at_queue_capacity_submits_and_modifies_are_busy_while_a_cancel_and_the_kill_switch_still_get_in()
+            throws Exception {
+        BlockingJournal journal = BlockingJournal.disarmed(f.store);
+        f.start(EngineHarness.config().queueCapacity(1).maxCommandsPerBatch(1).build(), journal);
+        Order resting = f.submitAcknowledged(buy(1, "100").build());
+        journal.arm();
+
+        var inFlight = f.engine.submit(SubmitOrder.of(buy(1, "100").build()));
+        journal.entered.await();
+        var queued = f.engine.submit(SubmitOrder.of(buy(1, "100").build()));
+        var busySubmit = f.engine.submit(SubmitOrder.of(buy(1, "100").build()));
+        var busyModify = f.engine.modify(
+                new ModifyOrder(resting.id(), io.openoms.domain.order.OrderModification.quantity(Quantity.of(2))));
+        var cancel = f.engine.cancel(new CancelOrder(resting.id()));
+        var halt = f.engine.setTradingState(ACCOUNT, TradingState.HALTED, "overload drill", "ops");
+
+        assertThat(busySubmit.getNow(null))
+                .isInstanceOfSatisfying(OrderCommandResult.Failed.class, r -> assertThat(r.code())
+                        .isEqualTo(FailureCode.ENGINE_BUSY));
+        assertThat(busyModify.getNow(null))
+                .isInstanceOfSatisfying(OrderCommandResult.Failed.class, r -> assertThat(r.code())
+                        .isEqualTo(FailureCode.ENGINE_BUSY));
+        assertThat(cancel.isDone()).isFalse();
+        journal.release.countDown();
+        assertThat(get(inFlight)).isInstanceOf(OrderCommandResult.Accepted.class);
+        assertThat(get(queued)).isInstanceOf(OrderCommandResult.Accepted.class);
+        assertThat(get(cancel)).isInstanceOf(OrderCommandResult.Accepted.class);
+        assertThat(get(halt).state()).isEqualTo(TradingState.HALTED);
+        f.awaitStatus(resting.id(), OrderStatus.CANCELLED);
+        assertThat(f.stored(resting.id()).quantity()).isEqualTo(Quantity.of(1));
+    }
+
+    @Test
     void an_engine_thread_killed_by_an_error_reports_not_running_and_refuses_what_follows() {
         io.openoms.domain.port.out.Journal dying = new io.openoms.domain.port.out.Journal() {
             @Override

@@ -259,7 +259,8 @@ class KillSwitchTriggersTest {
                 h.rateLimits,
                 triggers,
                 h.clock,
-                MonitorConfig.builder().build());
+                MonitorConfig.builder().build(),
+                ReconciliationConfig.builder().build());
         h.gateway.failQueries(BrokerResult.sessionExpired("token expired"));
 
         monitor.runOnce();

@@ -9,6 +9,8 @@ import static io.openoms.application.testing.EngineHarness.get;
 import static io.openoms.application.testing.EngineHarness.viewOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.openoms.application.reconciliation.ReconciliationConfig;
+import io.openoms.application.reconciliation.ReconciliationPolicy;
 import io.openoms.application.testing.EngineHarness;
 import io.openoms.domain.order.BrokerOrderId;
 import io.openoms.domain.order.Order;
@@ -20,11 +22,13 @@ import io.openoms.domain.port.in.CancelOrder;
 import io.openoms.domain.port.in.ModifyOrder;
 import io.openoms.domain.port.in.OrderCommandResult;
 import io.openoms.domain.port.out.BrokerResult;
+import io.openoms.domain.reconciliation.FindingKind;
 import io.openoms.domain.value.Price;
 import io.openoms.domain.value.Quantity;
 import io.openoms.domain.value.Side;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,8 +44,26 @@ class OrderMonitorTest {
     }
 
     private OrderMonitor monitor() {
+        return monitor(ReconciliationConfig.builder().build());
+    }
+
+    /** The evidence rule: decided once {@code windowSeconds} have passed and {@code misses} searches missed. */
+    private static MonitorConfig evidenceRule(long windowSeconds, int misses) {
+        return MonitorConfig.builder()
+                .unknownGraceWindow(Duration.ofSeconds(windowSeconds))
+                .unknownMissesBeforeError(misses)
+                .build();
+    }
+
+    private OrderMonitor monitor(ReconciliationConfig reconciliation) {
         return new OrderMonitor(
-                h.engine, new EngineHarness.SingleBrokerRouter(h.gateway), h.rateLimits, signals, h.clock, config);
+                h.engine,
+                new EngineHarness.SingleBrokerRouter(h.gateway),
+                h.rateLimits,
+                signals,
+                h.clock,
+                config,
+                reconciliation);
     }
 
     @Test
@@ -99,15 +121,119 @@ class OrderMonitorTest {
     }
 
     @Test
-    void an_order_the_broker_does_not_know_is_left_for_reconciliation() {
+    void an_order_the_broker_does_not_know_is_closed_as_error_only_after_the_window_and_the_misses() {
+        config = evidenceRule(10, 2);
         h.start();
         Order order = h.submitAcknowledged(buy(10, "100").build());
+        OrderMonitor monitor = monitor();
 
-        MonitorReport report = monitor().runOnce();
-
-        assertThat(report.ordersPolled()).isEqualTo(1);
-        assertThat(report.updatesApplied()).isZero();
+        monitor.runOnce();
+        monitor.runOnce(); // the misses are there, the window is not over
         assertThat(h.stored(order.id()).status()).isEqualTo(OrderStatus.ACCEPTED);
+        h.clock.advance(Duration.ofSeconds(10));
+        MonitorReport decided = monitor.runOnce();
+
+        Order after = h.stored(order.id());
+        assertThat(decided.closedNotKnownAtBroker()).isEqualTo(1);
+        assertThat(after.status()).isEqualTo(OrderStatus.ERROR);
+        assertThat(after.errorReason())
+                .hasValueSatisfying(r ->
+                        assertThat(r).contains("not known to broker " + BROKER).contains("3 look-ups"));
+        assertThat(h.reconciliationLog.latest(10)).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(FindingKind.ORDER_MISSING_AT_BROKER);
+            assertThat(f.subject()).contains(order.id().value());
+            assertThat(f.action()).startsWith("closed as ERROR");
+        });
+        h.clock.advance(Duration.ofSeconds(10));
+        assertThat(monitor.runOnce().ordersPolled()).isZero();
+        assertThat(h.reconciliationLog.latest(10)).hasSize(1);
+    }
+
+    @Test
+    void a_closed_order_the_broker_did_not_know_frees_the_open_order_limit() {
+        config = evidenceRule(0, 1);
+        h.start();
+        get(h.engine.replaceLimits(
+                ACCOUNT, h.engine.limits(ACCOUNT).toBuilder().maxOpenOrders(1).build(), "test"));
+        Order forgotten = h.submitAcknowledged(buy(10, "100").build());
+        assertThat(h.submit(buy(10, "100").build())).isInstanceOf(OrderCommandResult.Rejected.class);
+
+        monitor().runOnce();
+
+        assertThat(h.stored(forgotten.id()).status()).isEqualTo(OrderStatus.ERROR);
+        assertThat(h.submit(buy(10, "100").build())).isInstanceOf(OrderCommandResult.Accepted.class);
+    }
+
+    @Test
+    void a_look_up_that_finds_the_order_starts_the_misses_again() {
+        config = evidenceRule(10, 2);
+        h.start();
+        Order order = h.submitAcknowledged(buy(10, "100").build());
+        OrderMonitor monitor = monitor();
+        monitor.runOnce();
+        h.broker.putBrokerOrder(viewOf(order, 0, 0, OrderStatus.ACCEPTED));
+        monitor.runOnce();
+        h.broker.removeBrokerOrder(order.brokerOrderId().orElseThrow());
+        h.clock.advance(Duration.ofSeconds(10));
+
+        monitor.runOnce();
+        monitor.runOnce(); // two misses since it was found, but its window started at the first of them
+
+        assertThat(h.stored(order.id()).status()).isEqualTo(OrderStatus.ACCEPTED);
+        h.clock.advance(Duration.ofSeconds(10));
+        monitor.runOnce();
+        assertThat(h.stored(order.id()).status()).isEqualTo(OrderStatus.ERROR);
+    }
+
+    @Test
+    void a_cancel_the_broker_refuses_for_an_order_it_does_not_know_completes_as_cancelled() {
+        config = evidenceRule(10, 2);
+        h.start();
+        Order order = h.submitAcknowledged(buy(10, "100").build());
+        h.broker.nextCancel(BrokerResult.rejected("order not found at the venue"));
+        get(h.engine.cancel(new CancelOrder(order.id())));
+        EngineHarness.await(() -> h.stored(order.id()).lastCancelRejection().isPresent(), "cancel refused");
+        OrderMonitor monitor = monitor();
+
+        monitor.runOnce();
+        h.clock.advance(Duration.ofSeconds(10));
+        monitor.runOnce();
+
+        assertThat(h.stored(order.id()).status()).isEqualTo(OrderStatus.CANCELLED);
+    }
+
+    @Test
+    void a_pending_modify_of_an_order_the_broker_does_not_know_ends_in_error() {
+        config = evidenceRule(0, 1);
+        h.start();
+        Order order = h.submitAcknowledged(buy(10, "100").build());
+        h.broker.nextModify(BrokerResult.outcomeUnknown("read timed out"));
+        get(h.engine.modify(new ModifyOrder(order.id(), OrderModification.quantity(Quantity.of(12)))));
+        EngineHarness.await(() -> h.stored(order.id()).outcomeUnknown().isPresent(), "unknown modify");
+        assertThat(h.stored(order.id()).status()).isEqualTo(OrderStatus.PENDING_MODIFY);
+
+        monitor().runOnce();
+
+        assertThat(h.stored(order.id()).status()).isEqualTo(OrderStatus.ERROR);
+    }
+
+    @Test
+    void under_propose_and_alert_only_the_monitor_leaves_an_order_the_broker_does_not_know_open() {
+        config = evidenceRule(0, 1);
+        h.start();
+        Order order = h.submitAcknowledged(buy(10, "100").build());
+        for (ReconciliationPolicy policy : List.of(ReconciliationPolicy.PROPOSE, ReconciliationPolicy.ALERT_ONLY)) {
+            OrderMonitor monitor = monitor(ReconciliationConfig.builder()
+                    .accountPolicy(ACCOUNT, policy)
+                    .build());
+
+            for (int pass = 0; pass < 3; pass++) {
+                assertThat(monitor.runOnce().closedNotKnownAtBroker()).isZero();
+            }
+
+            assertThat(h.stored(order.id()).status()).isEqualTo(OrderStatus.ACCEPTED);
+        }
+        assertThat(h.reconciliationLog.latest(10)).isEmpty();
     }
 
     @Test
@@ -173,10 +299,7 @@ class OrderMonitorTest {
 
     @Test
     void an_ambiguous_submit_never_placed_is_an_error_only_after_the_window_and_the_misses() {
-        config = MonitorConfig.builder()
-                .unknownGraceWindow(Duration.ofSeconds(30))
-                .unknownMissesBeforeError(3)
-                .build();
+        config = evidenceRule(30, 3);
         h.start();
         Order order = h.submitUnknown(buy(10, "100").build());
         Instant since = order.outcomeUnknown().orElseThrow().since();
@@ -319,10 +442,7 @@ class OrderMonitorTest {
 
     @Test
     void an_unknown_cancel_the_broker_shows_not_in_effect_is_refused_only_after_the_window_and_misses() {
-        config = MonitorConfig.builder()
-                .unknownGraceWindow(Duration.ofSeconds(10))
-                .unknownMissesBeforeError(2)
-                .build();
+        config = evidenceRule(10, 2);
         h.start();
         Order order = h.submitAcknowledged(buy(10, "100").build());
         h.broker.nextCancel(BrokerResult.outcomeUnknown("read timed out"));
@@ -374,19 +494,23 @@ class OrderMonitorTest {
     }
 
     @Test
-    void an_unknown_cancel_of_an_order_the_broker_does_not_know_is_left_alone() {
+    void an_unknown_cancel_of_an_order_the_broker_does_not_know_completes_as_cancelled_after_the_misses() {
         h.start();
         Order order = h.submitAcknowledged(buy(10, "100").build());
         h.broker.nextCancel(BrokerResult.outcomeUnknown("read timed out"));
         get(h.engine.cancel(new CancelOrder(order.id())));
         EngineHarness.await(() -> h.stored(order.id()).outcomeUnknown().isPresent(), "unknown cancel");
-        h.clock.advance(Duration.ofMinutes(5));
         OrderMonitor monitor = monitor();
 
-        for (int pass = 0; pass < 4; pass++) {
-            assertThat(monitor.runOnce().unknownsResolved()).isZero();
+        for (int pass = 0; pass < 3; pass++) {
+            assertThat(monitor.runOnce().closedNotKnownAtBroker()).isZero();
         }
         assertThat(h.stored(order.id()).status()).isEqualTo(OrderStatus.PENDING_CANCEL);
+        h.clock.advance(config.unknownGraceWindow()); // the window runs from the first miss, not the unknown's start
+        MonitorReport decided = monitor.runOnce();
+
+        assertThat(decided.closedNotKnownAtBroker()).isEqualTo(1);
+        assertThat(h.stored(order.id()).status()).isEqualTo(OrderStatus.CANCELLED);
     }
 
     @Test
@@ -489,7 +613,14 @@ class OrderMonitorTest {
     void orders_of_accounts_without_a_broker_are_not_polled() {
         h.start();
         Order order = h.submitAcknowledged(buy(10, "100").build());
-        OrderMonitor monitor = new OrderMonitor(h.engine, new NoBrokers(), h.rateLimits, signals, h.clock, config);
+        OrderMonitor monitor = new OrderMonitor(
+                h.engine,
+                new NoBrokers(),
+                h.rateLimits,
+                signals,
+                h.clock,
+                config,
+                ReconciliationConfig.builder().build());
 
         assertThat(monitor.runOnce().ordersPolled()).isZero();
         assertThat(h.stored(order.id()).status()).isEqualTo(OrderStatus.ACCEPTED);

@@ -328,6 +328,54 @@ class ReconciliationServiceTest {
     }
 
     @Test
+    void under_propose_an_order_the_broker_does_not_know_is_closed_once_an_admin_approves() {
+        config = ReconciliationConfig.builder()
+                .defaultPolicy(ReconciliationPolicy.PROPOSE)
+                .build();
+        h.start();
+        Order forgotten = h.submitAcknowledged(buy(10, "100").build());
+        ReconciliationService service = service();
+
+        ReconciliationReport first = run(service);
+        ReconciliationReport second = run(service);
+
+        String findingId = first.runId() + ":0";
+        assertThat(first.findings()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(FindingKind.ORDER_MISSING_AT_BROKER);
+            assertThat(f.action()).contains("proposed").contains(findingId).contains("close it");
+        });
+        assertThat(second.findings())
+                .singleElement()
+                .satisfies(f -> assertThat(f.action()).contains("awaiting").contains(findingId));
+        assertThat(h.stored(forgotten.id()).status()).isEqualTo(OrderStatus.ACCEPTED);
+
+        get(service.approve(findingId, "alice"));
+
+        Order closed = h.stored(forgotten.id());
+        assertThat(closed.status()).isEqualTo(OrderStatus.ERROR);
+        assertThat(closed.errorReason()).hasValueSatisfying(r -> assertThat(r).contains("approved"));
+        assertThat(run(service).findings()).isEmpty();
+    }
+
+    @Test
+    void under_alert_only_an_order_the_broker_does_not_know_stays_open_and_is_reported_once_a_run() {
+        config = ReconciliationConfig.builder()
+                .defaultPolicy(ReconciliationPolicy.ALERT_ONLY)
+                .build();
+        h.start();
+        Order forgotten = h.submitAcknowledged(buy(10, "100").build());
+        ReconciliationService service = service();
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(run(service).findings()).singleElement().satisfies(f -> {
+                assertThat(f.kind()).isEqualTo(FindingKind.ORDER_MISSING_AT_BROKER);
+                assertThat(f.action()).startsWith("alert only, not applied: close it");
+            });
+        }
+        assertThat(h.stored(forgotten.id()).status()).isEqualTo(OrderStatus.ACCEPTED);
+    }
+
+    @Test
     void alert_only_changes_nothing() {
         config = ReconciliationConfig.builder()
                 .accountPolicy(ACCOUNT, ReconciliationPolicy.ALERT_ONLY)

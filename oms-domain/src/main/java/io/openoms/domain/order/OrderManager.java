@@ -21,6 +21,8 @@ import io.openoms.domain.order.OrderEvent.OrderRejected;
 import io.openoms.domain.order.OrderEvent.OrderReleased;
 import io.openoms.domain.order.OrderEvent.OrderSubmitted;
 import io.openoms.domain.value.AccountId;
+import io.openoms.domain.value.Price;
+import io.openoms.domain.value.Quantity;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
@@ -75,15 +77,7 @@ public final class OrderManager {
                         "instrument",
                         "request is for " + request.instrument() + " but the instrument is " + known.id());
             }
-            known.quantityProblem(request.quantity()).ifPresent(problem -> {
-                throw new InvalidOrderRequestException("quantity", problem);
-            });
-            request.limitPrice().flatMap(known::priceProblem).ifPresent(problem -> {
-                throw new InvalidOrderRequestException("price", problem);
-            });
-            request.triggerPrice().flatMap(known::priceProblem).ifPresent(problem -> {
-                throw new InvalidOrderRequestException("triggerPrice", problem);
-            });
+            requireFits(known, request.quantity(), request.limitPrice(), request.triggerPrice());
             if (request.timeInForce() == TimeInForce.DAY) {
                 expiresAt = known.session().dayOrderExpiry(now);
             }
@@ -91,6 +85,19 @@ public final class OrderManager {
         OrderCreated event = new OrderCreated(id, 1, now, request, expiresAt);
         store(Order.created(event));
         return List.of(event);
+    }
+
+    private static void requireFits(
+            Instrument instrument, Quantity quantity, Optional<Price> limitPrice, Optional<Price> triggerPrice) {
+        instrument.quantityProblem(quantity).ifPresent(problem -> {
+            throw new InvalidOrderRequestException("quantity", problem);
+        });
+        limitPrice.flatMap(instrument::priceProblem).ifPresent(problem -> {
+            throw new InvalidOrderRequestException("price", problem);
+        });
+        triggerPrice.flatMap(instrument::priceProblem).ifPresent(problem -> {
+            throw new InvalidOrderRequestException("triggerPrice", problem);
+        });
     }
 
     /** The order passed pre-trade risk: {@code CREATED → PENDING_SUBMISSION}. */
@@ -206,6 +213,36 @@ public final class OrderManager {
         requireNonNull(modification, "modification is null");
         requireNonNull(now, "now is null");
         Order order = get(id);
+        requireModifiable(order, modification, now);
+        return record(order, new OrderModifyRequested(id, next(order), now, modification));
+    }
+
+    /**
+     * Checks {@code modification} as {@link #requestModify} would, and, when the instrument is known,
+     * that the order as it would stand after it fits the instrument as {@link #create} checks a new
+     * order: the new total quantity against the lot and the quantity limits, the limit and trigger
+     * prices against the tick grid. Records nothing. Throws {@link OrderNotModifiableException}, or
+     * {@link InvalidOrderRequestException} naming the field ({@code quantity}, {@code price},
+     * {@code triggerPrice}).
+     */
+    public void checkModification(
+            ClientOrderId id, OrderModification modification, Optional<Instrument> instrument, Instant now) {
+        requireNonNull(modification, "modification is null");
+        requireNonNull(instrument, "instrument is null");
+        requireNonNull(now, "now is null");
+        Order order = get(id);
+        requireModifiable(order, modification, now);
+        if (instrument.isPresent()) {
+            requireFits(
+                    instrument.get(),
+                    modification.quantity().orElse(order.quantity()),
+                    modification.limitPrice().or(order::limitPrice),
+                    modification.triggerPrice().or(order::triggerPrice));
+        }
+    }
+
+    private static void requireModifiable(Order order, OrderModification modification, Instant now) {
+        ClientOrderId id = order.id();
         if (order.status() != OrderStatus.ACCEPTED && order.status() != OrderStatus.PARTIALLY_FILLED) {
             throw new OrderNotModifiableException(
                     id, order.status(), "only an ACCEPTED or PARTIALLY_FILLED order can be modified");
@@ -220,7 +257,6 @@ public final class OrderManager {
         if (problem.isPresent()) {
             throw new OrderNotModifiableException(id, order.status(), problem.get());
         }
-        return record(order, new OrderModifyRequested(id, next(order), now, modification));
     }
 
     /** The broker applied the pending modification. */

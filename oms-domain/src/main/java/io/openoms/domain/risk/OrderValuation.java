@@ -1,5 +1,6 @@
 package io.openoms.domain.risk;
 
+import io.openoms.domain.order.Order;
 import io.openoms.domain.order.OrderRequest;
 import io.openoms.domain.value.Money;
 import io.openoms.domain.value.Price;
@@ -32,6 +33,17 @@ public final class OrderValuation {
     public static Optional<Money> notional(OrderRequest request, RiskContext context) {
         return price(request, context)
                 .map(price -> request.quantity().times(price).abs());
+    }
+
+    /**
+     * The notional a working order holds, as {@link RiskContext#openOrderNotional} sums it: remaining
+     * quantity × |limit price|, or × |{@code lastPrice}| for an order without a limit price, or ×
+     * |trigger price| when no last price is known; empty when there is no price at all.
+     */
+    public static Optional<Money> workingNotional(Order order, Optional<Price> lastPrice) {
+        return order.limitPrice().or(() -> lastPrice).or(order::triggerPrice).map(price -> order.remainingQuantity()
+                .times(price)
+                .abs());
     }
 
     /** The reason a check gives when it needs a price and there is none. */

@@ -2,6 +2,8 @@ package io.openoms.domain.risk;
 
 import static java.util.Objects.requireNonNull;
 
+import io.openoms.domain.order.Order;
+import io.openoms.domain.order.OrderModification;
 import io.openoms.domain.order.OrderRequest;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,9 +25,9 @@ import java.util.regex.Pattern;
  * request is refused with a reason naming the check ({@code check X failed unexpectedly: ...}).
  * Errors ({@link Error}) are not caught; they abort the decision, which places no order either.
  *
- * <p>Only new orders go through the validator. Cancels never do: no check, limit or trading state
- * may stand between a trader and cancelling an order. Modifications are the application's call
- * (validate the order as it would stand after the change).
+ * <p>New orders go through {@link #validate}, modifications of working orders through {@link
+ * #validateModification}, with the same checks. Cancels never do: no check, limit or trading state
+ * may stand between a trader and cancelling an order.
  *
  * <p>Thread safety: immutable, and safe to share when its checks are (the standard checks are).
  */
@@ -76,6 +78,35 @@ public final class PreTradeValidator {
     public RiskDecision validate(OrderRequest request, RiskContext context) {
         requireNonNull(request, "request is null");
         requireNonNull(context, "context is null");
+        return run(request, context);
+    }
+
+    /**
+     * Runs the checks against a working order as it would stand after {@code modification}: as a new
+     * request for what it would have left to fill (the new total quantity less the filled quantity),
+     * at the new prices, in {@code context} with the order itself taken out of the working orders, so
+     * that it is not counted twice and the buying power it holds is released (only an increase must
+     * fit). A modification that only lowers the quantity passes the {@code REDUCING} trading state.
+     * Checked this way, a modification can do exactly what cancelling the order and submitting its
+     * remainder at the new terms could, and no more.
+     *
+     * <p>{@code order} must be working and {@code modification} must fit it (as
+     * {@code OrderManager.checkModification} makes sure); {@code context} counts the order among the
+     * working orders, as it is.
+     */
+    public RiskDecision validateModification(Order order, OrderModification modification, RiskContext context) {
+        requireNonNull(order, "order is null");
+        requireNonNull(modification, "modification is null");
+        requireNonNull(context, "context is null");
+        if (!order.isOpen()) {
+            throw new IllegalArgumentException("order " + order.id() + " is " + order.status() + ", not working");
+        }
+        return run(
+                ModifiedOrderRequest.of(order, modification),
+                new ModificationContext(context, order, ModifiedOrderRequest.onlyReducesRisk(order, modification)));
+    }
+
+    private RiskDecision run(OrderRequest request, RiskContext context) {
         List<RiskCheckOutcome> outcomes = new ArrayList<>(checks.size());
         for (int i = 0; i < checks.size(); i++) {
             RiskCheckResult result = runFailingClosed(names.get(i), checks.get(i), request, context);

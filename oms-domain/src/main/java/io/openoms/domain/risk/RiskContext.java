@@ -84,7 +84,10 @@ public interface RiskContext {
     /** The account's capital, the base of every percentage-of-capital limit. */
     Money capital(AccountId account);
 
-    /** The funds available for new orders (for a broker account, its available margin). */
+    /**
+     * The funds available for new orders (for a broker account, its available margin), after what
+     * the account's working buy orders hold: their notional as {@link #openOrderNotional} counts it.
+     */
     Money buyingPower(AccountId account);
 
     /**

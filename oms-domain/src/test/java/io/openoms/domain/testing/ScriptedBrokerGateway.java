@@ -65,6 +65,12 @@ public final class ScriptedBrokerGateway implements BrokerGateway {
         return this;
     }
 
+    /** The broker forgets the order (a venue that lost its book): queries no longer find it. */
+    public ScriptedBrokerGateway removeBrokerOrder(BrokerOrderId id) {
+        brokerOrders.remove(id);
+        return this;
+    }
+
     public synchronized ScriptedBrokerGateway addTrade(BrokerTrade trade) {
         trades.add(trade);
         return this;

@@ -267,6 +267,24 @@ public final class SimulatedVenue implements MarketData {
         });
     }
 
+    /**
+     * The venue forgets its working orders, as one that keeps its book in memory does when it restarts:
+     * queries no longer find them and cancels and modifies are refused "not found"; they never fill.
+     * Trades and positions stay. Returns the forgotten orders' ids.
+     */
+    public List<BrokerOrderId> forgetWorkingOrders() {
+        return locked(() -> {
+            List<BrokerOrderId> forgotten = new ArrayList<>();
+            for (VenueOrder order : List.copyOf(working)) {
+                working.remove(order);
+                orders.remove(order.id);
+                byClientOrderId.values().remove(order);
+                forgotten.add(order.id);
+            }
+            return List.copyOf(forgotten);
+        });
+    }
+
     /** Disconnects the update stream: updates are dropped until {@link #reconnectStream}. */
     public void disconnectStream() {
         lockedRun(() -> {

@@ -17,7 +17,10 @@ enum ClientExitCode {
     NOT_AUTHORIZED(4),
     /** The server refused the request: 400, 404, 409, 413, or some orders of a cancel-all refused. */
     REFUSED(5),
-    /** 422: a pre-trade risk check rejected the order (it is stored as {@code REJECTED}). */
+    /**
+     * 422: a pre-trade risk check rejected the order (it is stored as {@code REJECTED}) or refused a
+     * modification (the order is unchanged).
+     */
     REJECTED(6),
     /** 429 or 503, or no answer in time: try again later (after a timeout, check the outcome first). */
     UNAVAILABLE(7);

@@ -1,5 +1,6 @@
 package io.openoms.app.cli.client;
 
+import io.openoms.app.http.StrictValues;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,6 @@ import java.util.stream.Collectors;
 final class ClientInput {
     private static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9_.:@-]{1,64}");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})([smhd])");
-    private static final int MAX_DECIMAL_LENGTH = 40;
 
     private ClientInput() {}
 
@@ -33,26 +33,20 @@ final class ClientInput {
         return value.toPlainString();
     }
 
+    /** A decimal by the server's rules ({@link StrictValues}): ASCII digits, at most one point, no exponent. */
     static BigDecimal decimal(String option, String text) {
-        String trimmed = text.strip();
-        if (trimmed.length() > MAX_DECIMAL_LENGTH) {
-            throw ClientFailure.usage(option + " is too long a number (at most " + MAX_DECIMAL_LENGTH + " characters)");
-        }
-        try {
-            return new BigDecimal(trimmed);
-        } catch (NumberFormatException e) {
+        if (StrictValues.decimalProblem(text, true).isPresent()) {
             throw ClientFailure.usage(option + " must be a number such as 10 or 1400.05, got '" + text + "'");
         }
+        return new BigDecimal(text);
     }
 
     static long wholeNumber(String option, String text, long min, long max) {
-        try {
-            long value = Long.parseLong(text.strip());
+        if (StrictValues.wholeNumberProblem(text).isEmpty()) {
+            long value = Long.parseLong(text);
             if (value >= min && value <= max) {
                 return value;
             }
-        } catch (NumberFormatException e) {
-            // falls through to the message below
         }
         throw ClientFailure.usage(
                 option + " must be a whole number from " + min + " to " + max + ", got '" + text + "'");

@@ -84,6 +84,11 @@ class ClientCommandsTest {
         Map<List<String>, String> refused = Map.ofEntries(
                 Map.entry(with(base, "-q", "ten"), "--quantity must be a number such as 10 or 1400.05, got 'ten'"),
                 Map.entry(with(base, "-q", "-5"), "--quantity must be greater than zero, got '-5'"),
+                // The server's rules (issue 10): ASCII digits and one point only, no sign, spaces or exponent.
+                Map.entry(with(base, "-q", "+5"), "--quantity must be a number such as 10 or 1400.05, got '+5'"),
+                Map.entry(with(base, "-q", " 5"), "--quantity must be a number such as 10 or 1400.05, got ' 5'"),
+                Map.entry(with(base, "-q", "١٢"), "--quantity must be a number such as 10 or 1400.05, got '١٢'"),
+                Map.entry(with(base, "-p", "1e3"), "--price must be a number such as 10 or 1400.05, got '1e3'"),
                 Map.entry(with(base, "-s", "HOLD"), "--side 'HOLD' is not one of BUY, SELL"),
                 Map.entry(
                         with(base, "-t", "ICEBERG"), "--type 'ICEBERG' is not one of MARKET, LIMIT, STOP, STOP_LIMIT"),

@@ -4,7 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import io.openoms.domain.order.Order;
 
-/** The outcome of an order command: accepted, rejected by a check (and stored), or failed (nothing stored). */
+/**
+ * The outcome of an order command: accepted, rejected by a check (and stored), a modification
+ * refused by a check (nothing stored), or failed (nothing stored).
+ */
 public sealed interface OrderCommandResult {
     /** The command took effect; {@code order} is its durable state. */
     record Accepted(Order order) implements OrderCommandResult {
@@ -17,6 +20,19 @@ public sealed interface OrderCommandResult {
     record Rejected(Order order) implements OrderCommandResult {
         public Rejected {
             requireNonNull(order, "order is null");
+        }
+    }
+
+    /**
+     * A pre-trade check refused a modification: nothing was stored or sent to the broker, and
+     * {@code order} is the order as it still stands, unchanged and working. {@code check} names the
+     * check and {@code reason} says why.
+     */
+    record ModificationRefused(Order order, String check, String reason) implements OrderCommandResult {
+        public ModificationRefused {
+            requireNonNull(order, "order is null");
+            requireNonNull(check, "check is null");
+            requireNonNull(reason, "reason is null");
         }
     }
 

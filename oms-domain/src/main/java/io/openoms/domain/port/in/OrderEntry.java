@@ -18,6 +18,12 @@ import java.util.concurrent.CompletableFuture;
  *   <li>{@code modify} and {@code cancel} complete {@code Accepted} with the order in
  *       {@code PENDING_MODIFY}/{@code PENDING_CANCEL} (or final, for an order never sent); the
  *       broker's answer arrives later as order events. Cancels never go through risk checks.
+ *   <li>A {@code modify} passes the pre-trade checks a submit would, for the order as it would stand
+ *       after the change ({@code PreTradeValidator.validateModification}). A new quantity or price
+ *       that does not fit the instrument (lot, minimum, maximum, freeze quantity, tick, not positive)
+ *       completes {@link OrderCommandResult.Failed} {@code VALIDATION_INVALID_REQUEST} naming the
+ *       field; a refusal by a check completes {@link OrderCommandResult.ModificationRefused}. Either
+ *       way nothing is stored or sent, and the order keeps working as it was.
  * </ul>
  *
  * <p>Thread safety: safe to call from any thread.
