@@ -23,7 +23,9 @@ import java.util.function.Function;
  * account and side, and the orders whose submit's outcome is unknown per account and instrument.
  *
  * <p>An order's notional is its remaining quantity at its limit price, else at the instrument's
- * last price, else at its trigger price. Limit-priced orders are summed as they change; the others
+ * last price, else at its trigger price: the rule of {@code OrderValuation.workingNotional}, which a
+ * modification's checks use to take the order's own part out of these totals (so they must agree;
+ * the property test holds them to it). Limit-priced orders are summed as they change; the others
  * are summed per instrument and priced when asked, since last prices move without the orders
  * changing. Sums are exact ({@link BigDecimal}, never normalized until read).
  *

@@ -6,6 +6,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.openoms.domain.instrument.InstrumentId;
+import io.openoms.domain.risk.OrderValuation;
 import io.openoms.domain.value.AccountId;
 import io.openoms.domain.value.Money;
 import io.openoms.domain.value.Price;
@@ -142,9 +143,23 @@ class OpenOrderTotalsTest {
                             .filter(o -> o.account().equals(account))
                             .count());
             for (Side side : Side.values()) {
-                assertThat(totals.notional(account, side, LAST_PRICE))
+                Money notional = totals.notional(account, side, LAST_PRICE);
+                assertThat(notional)
                         .as("notional of %s %s", account, side)
                         .isEqualTo(naiveNotional(open, account, side));
+                // A modification's checks take the order's own notional out of these totals: what is
+                // left must be exactly the notional of the account's other orders on that side.
+                for (Order order : open) {
+                    if (order.account().equals(account) && order.side() == side) {
+                        List<Order> others =
+                                open.stream().filter(o -> o != order).toList();
+                        Money own = OrderValuation.workingNotional(order, LAST_PRICE.apply(order.instrument()))
+                                .orElse(Money.ZERO);
+                        assertThat(notional.minus(own))
+                                .as("notional of %s %s without %s", account, side, order.id())
+                                .isEqualTo(naiveNotional(others, account, side));
+                    }
+                }
                 for (InstrumentId instrument : INSTRUMENTS) {
                     for (Product product : PRODUCTS) {
                         BigDecimal naive = open.stream()
@@ -178,18 +193,13 @@ class OpenOrderTotalsTest {
         }
     }
 
-    /** As the engine summed it before the running totals: limit, else last, else trigger price. */
+    /** Each working order summed by the one rule for a working order's notional, as a modification takes it out. */
     private static Money naiveNotional(List<Order> open, AccountId account, Side side) {
         Money total = Money.ZERO;
         for (Order order : open) {
-            if (!order.account().equals(account) || order.side() != side) {
-                continue;
-            }
-            Optional<Price> price = order.limitPrice()
-                    .or(() -> LAST_PRICE.apply(order.instrument()))
-                    .or(order::triggerPrice);
-            if (price.isPresent()) {
-                total = total.plus(order.remainingQuantity().times(price.get()).abs());
+            if (order.account().equals(account) && order.side() == side) {
+                total = total.plus(OrderValuation.workingNotional(order, LAST_PRICE.apply(order.instrument()))
+                        .orElse(Money.ZERO));
             }
         }
         return total;
