@@ -358,7 +358,11 @@ class ZerodhaEndToEndIT {
         OrderCommandResult result =
                 submit(order(INFY).buy().type(OrderType.MARKET).quantity(4).build());
         ClientOrderId id = ((OrderCommandResult.Accepted) result).order().id();
-        await("the fill after the back-off", () -> order(id).status() == OrderStatus.FILLED);
+        // The stored order shows FILLED as soon as its batch commits; the position snapshot follows once the
+        // engine learns the batch is durable (on H2 after the fsync), so wait for both.
+        await(
+                "the fill after the back-off",
+                () -> order(id).status() == OrderStatus.FILLED && position(INFY).isPresent());
 
         assertThat(kite.venue.orders()).hasSize(1);
         assertThat(position(INFY).orElseThrow().signedQuantity())

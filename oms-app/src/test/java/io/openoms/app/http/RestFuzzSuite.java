@@ -185,7 +185,9 @@ abstract class RestFuzzSuite {
         JsonNode position = client.await(
                         app.viewer,
                         "/api/v1/positions?strategy=scales",
-                        page -> page.get("items").size() == 1)
+                        // The position follows the durable commit of the last fill, a moment after FILLED.
+                        page -> page.get("items").size() == 1
+                                && page.get("items").get(0).get("quantity").asText().equals("37"))
                 .get("items")
                 .get(0);
         assertThat(position.get("quantity").asText()).isEqualTo("37");
