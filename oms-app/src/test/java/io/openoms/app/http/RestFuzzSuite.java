@@ -187,7 +187,11 @@ abstract class RestFuzzSuite {
                         "/api/v1/positions?strategy=scales",
                         // The position follows the durable commit of the last fill, a moment after FILLED.
                         page -> page.get("items").size() == 1
-                                && page.get("items").get(0).get("quantity").asText().equals("37"))
+                                && page.get("items")
+                                        .get(0)
+                                        .get("quantity")
+                                        .asText()
+                                        .equals("37"))
                 .get("items")
                 .get(0);
         assertThat(position.get("quantity").asText()).isEqualTo("37");
