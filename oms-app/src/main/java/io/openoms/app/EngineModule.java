@@ -11,6 +11,7 @@ import io.openoms.app.metrics.OmsMeters;
 import io.openoms.app.runtime.ScheduledTask;
 import io.openoms.app.runtime.TimeOrderedIdGenerator;
 import io.openoms.application.engine.EngineConfig;
+import io.openoms.application.engine.EngineControl;
 import io.openoms.application.engine.TradingEngine;
 import io.openoms.application.events.EventBus;
 import io.openoms.application.events.EventBusConfig;
@@ -201,6 +202,11 @@ public final class EngineModule extends AbstractModule {
     }
 
     @Provides
+    static EngineControl engineControl(TradingEngine engine) {
+        return engine;
+    }
+
+    @Provides
     static OrderQueries orderQueries(TradingEngine engine) {
         return engine;
     }
@@ -223,7 +229,7 @@ public final class EngineModule extends AbstractModule {
     /** Day roll of the daily P&amp;L and release of held orders; waits for the tick to be applied. */
     @ProvidesIntoSet
     @Singleton
-    static ScheduledTask engineTimer(TradingEngine engine, ScheduleConfig schedules) {
+    static ScheduledTask engineTimer(EngineControl engine, ScheduleConfig schedules) {
         long waitMillis = Math.max(5_000, schedules.engineTimer().toMillis() * 5);
         return ScheduledTask.every("engine-timer", schedules.engineTimer(), () -> {
             try {
@@ -239,7 +245,7 @@ public final class EngineModule extends AbstractModule {
     /** Marks open positions to the broker's last prices, for unrealized P&amp;L. */
     @ProvidesIntoSet
     @Singleton
-    static ScheduledTask markPrices(TradingEngine engine, MarketData marketData, ScheduleConfig schedules) {
+    static ScheduledTask markPrices(EngineControl engine, MarketData marketData, ScheduleConfig schedules) {
         return ScheduledTask.every("mark-prices", schedules.engineTimer(), () -> {
             Set<InstrumentId> instruments = new LinkedHashSet<>();
             for (Position position : engine.positions(false)) {
@@ -272,7 +278,7 @@ public final class EngineModule extends AbstractModule {
     @Provides
     @Singleton
     static KillSwitchTriggers killSwitch(
-            TradingEngine engine,
+            EngineControl engine,
             MarketData marketData,
             EngineConfig engineConfig,
             Clock clock,
@@ -288,7 +294,7 @@ public final class EngineModule extends AbstractModule {
     @Provides
     @Singleton
     static OrderMonitor orderMonitor(
-            TradingEngine engine,
+            EngineControl engine,
             OrderRouter router,
             RateLimitGuard rateLimits,
             KillSwitchSignals signals,
@@ -301,7 +307,7 @@ public final class EngineModule extends AbstractModule {
     @Provides
     @Singleton
     static ReconciliationService reconciliationService(
-            TradingEngine engine,
+            EngineControl engine,
             OrderRouter router,
             RateLimitGuard rateLimits,
             ReconciliationLog log,

@@ -20,7 +20,7 @@ import io.openoms.app.http.HttpRoutes;
 import io.openoms.app.http.ZerodhaPostbackRoutes;
 import io.openoms.app.runtime.BrokerSession;
 import io.openoms.app.runtime.ScheduledTask;
-import io.openoms.application.engine.TradingEngine;
+import io.openoms.application.engine.EngineControl;
 import io.openoms.application.killswitch.KillSwitchSignals;
 import io.openoms.application.ratelimit.RateLimitGuard;
 import io.openoms.domain.instrument.InstrumentId;
@@ -227,7 +227,7 @@ public final class ZerodhaBrokerModule extends AbstractModule {
      */
     @ProvidesIntoSet
     @Singleton
-    static ScheduledTask priceRefresh(KiteMarketData marketData, TradingEngine engine, OmsConfig config) {
+    static ScheduledTask priceRefresh(KiteMarketData marketData, EngineControl engine, OmsConfig config) {
         Set<InstrumentId> configured = new LinkedHashSet<>();
         config.instruments().forEach(instrument -> configured.add(instrument.instrumentId()));
         return ScheduledTask.every("kite-prices", config.broker().zerodha().priceRefresh(), () -> {

@@ -1,7 +1,7 @@
 package io.openoms.integration;
 
 import io.openoms.adapters.broker.mock.SimulatedVenue;
-import io.openoms.application.engine.TradingEngine;
+import io.openoms.application.engine.EngineControl;
 import io.openoms.application.testing.Await;
 import io.openoms.domain.instrument.InstrumentId;
 import io.openoms.domain.order.BrokerOrderId;
@@ -320,7 +320,7 @@ public final class InvariantChecker {
                             + v.filledQuantity() + ") was not adopted");
                     continue;
                 }
-                if (!mapped.get(0).strategy().equals(TradingEngine.EXTERNAL_STRATEGY)) {
+                if (!mapped.get(0).strategy().equals(EngineControl.EXTERNAL_STRATEGY)) {
                     violations.add("external venue order " + v.brokerOrderId() + " was adopted as strategy "
                             + mapped.get(0).strategy());
                 }

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.openoms.adapters.broker.mock.SimulatedVenue;
 import io.openoms.app.config.AccountConfig;
-import io.openoms.application.engine.TradingEngine;
+import io.openoms.application.engine.EngineControl;
 import io.openoms.domain.instrument.InstrumentId;
 import io.openoms.domain.order.ClientOrderId;
 import io.openoms.domain.order.Order;
@@ -78,7 +78,7 @@ public final class DemoScript {
     private final RiskAdministration risk;
     private final OrderEventSubscription events;
     private final SimulatedVenue venue;
-    private final TradingEngine engine;
+    private final EngineControl engine;
     private boolean played;
 
     @Inject
@@ -89,7 +89,7 @@ public final class DemoScript {
             RiskAdministration risk,
             OrderEventSubscription events,
             SimulatedVenue venue,
-            TradingEngine engine) {
+            EngineControl engine) {
         this.entry = requireNonNull(entry, "entry is null");
         this.orders = requireNonNull(orders, "orders is null");
         this.positions = requireNonNull(positions, "positions is null");

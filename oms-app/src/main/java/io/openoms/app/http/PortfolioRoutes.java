@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.openoms.app.security.Role;
-import io.openoms.application.engine.TradingEngine;
+import io.openoms.application.engine.EngineControl;
 import io.openoms.domain.order.OrderStatus;
 import io.openoms.domain.port.in.OrderQueries;
 import io.openoms.domain.port.in.PositionQueries;
@@ -38,11 +38,11 @@ public final class PortfolioRoutes implements HttpRoutes {
 
     private final PositionQueries positions;
     private final OrderQueries orders;
-    private final TradingEngine engine;
+    private final EngineControl engine;
     private final ApiAccounts accounts;
 
     @Inject
-    public PortfolioRoutes(PositionQueries positions, OrderQueries orders, TradingEngine engine, ApiAccounts accounts) {
+    public PortfolioRoutes(PositionQueries positions, OrderQueries orders, EngineControl engine, ApiAccounts accounts) {
         this.positions = requireNonNull(positions, "positions is null");
         this.orders = requireNonNull(orders, "orders is null");
         this.engine = requireNonNull(engine, "engine is null");

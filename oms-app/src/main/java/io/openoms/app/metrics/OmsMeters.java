@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.openoms.application.engine.EngineControl;
 import io.openoms.application.engine.EngineObserver;
-import io.openoms.application.engine.TradingEngine;
 import io.openoms.application.events.OmsEventPublisher;
 import io.openoms.application.ratelimit.RateLimitGuard;
 import io.openoms.domain.port.in.OrderEntry;
@@ -58,12 +58,12 @@ public final class OmsMeters {
     }
 
     /** The engine's command queue depth and broker calls in flight, read at each scrape. */
-    public void engineGauges(TradingEngine engine) {
+    public void engineGauges(EngineControl engine) {
         requireNonNull(engine, "engine is null");
-        Gauge.builder("oms.engine.queue.depth", engine, TradingEngine::queueDepth)
+        Gauge.builder("oms.engine.queue.depth", engine, EngineControl::queueDepth)
                 .description("Commands waiting in the engine's queue")
                 .register(registry);
-        Gauge.builder("oms.engine.broker.calls.in.flight", engine, TradingEngine::brokerCallsInFlight)
+        Gauge.builder("oms.engine.broker.calls.in.flight", engine, EngineControl::brokerCallsInFlight)
                 .description("Broker requests dispatched by the engine and not yet answered")
                 .register(registry);
     }

@@ -4,8 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.openoms.adapters.persistence.Persistence;
 import io.openoms.app.runtime.RuntimeStatus.Phase;
-import io.openoms.application.engine.TradingEngine;
+import io.openoms.application.engine.EngineControl;
 import io.openoms.application.events.EventBus;
+import io.openoms.domain.port.in.BrokerUpdates;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -32,7 +33,8 @@ public final class OmsRuntime {
 
     private final Persistence persistence;
     private final ReferenceData referenceData;
-    private final TradingEngine engine;
+    private final EngineControl engine;
+    private final BrokerUpdates brokerUpdates;
     private final EventBus eventBus;
     private final Set<BrokerSession> brokerSessions;
     private final Set<ScheduledTask> tasks;
@@ -49,7 +51,8 @@ public final class OmsRuntime {
     public OmsRuntime(
             Persistence persistence,
             ReferenceData referenceData,
-            TradingEngine engine,
+            EngineControl engine,
+            BrokerUpdates brokerUpdates,
             EventBus eventBus,
             Set<BrokerSession> brokerSessions,
             Set<ScheduledTask> tasks,
@@ -59,6 +62,7 @@ public final class OmsRuntime {
         this.persistence = requireNonNull(persistence, "persistence is null");
         this.referenceData = requireNonNull(referenceData, "referenceData is null");
         this.engine = requireNonNull(engine, "engine is null");
+        this.brokerUpdates = requireNonNull(brokerUpdates, "brokerUpdates is null");
         this.eventBus = requireNonNull(eventBus, "eventBus is null");
         this.brokerSessions = Set.copyOf(requireNonNull(brokerSessions, "brokerSessions is null"));
         this.tasks = Set.copyOf(requireNonNull(tasks, "tasks is null"));
@@ -80,7 +84,7 @@ public final class OmsRuntime {
                 status.engineStarted(clock.instant(), engine::isRunning);
                 LOG.info("engine started: recovered open orders, positions and limits from the store");
                 for (BrokerSession session : brokerSessions) {
-                    session.open(engine);
+                    session.open(brokerUpdates);
                     LOG.info("broker session {} opened: {}", session.name(), session.state());
                 }
                 sessionsOpened = true;

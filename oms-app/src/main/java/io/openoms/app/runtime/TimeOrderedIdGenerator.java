@@ -16,6 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * case). Thread safety: safe from any thread.
  */
 public final class TimeOrderedIdGenerator implements IdGenerator {
+    private static final int WIDTH = 17;
+    private static final String ZEROS = "0".repeat(WIDTH);
+
     private final Clock clock;
     private final AtomicLong last = new AtomicLong();
 
@@ -27,7 +30,10 @@ public final class TimeOrderedIdGenerator implements IdGenerator {
     public ClientOrderId nextOrderId() {
         long now = micros(clock.instant());
         long id = last.updateAndGet(previous -> Math.max(previous + 1, now));
-        return ClientOrderId.of(String.format("O%017d", id));
+        // As String.format("O%017d", id), at a fraction of its cost: this runs on every submit.
+        String digits = Long.toString(id);
+        return ClientOrderId.of(
+                digits.length() >= WIDTH ? "O" + digits : "O" + ZEROS.substring(digits.length()) + digits);
     }
 
     private static long micros(Instant instant) {

@@ -62,6 +62,14 @@ public record EngineConfig(
         return Optional.ofNullable(accounts.get(account)).or(() -> defaultAccount);
     }
 
+    /** The account bound to {@code broker}; the first by id when several are. */
+    Optional<AccountId> accountOfBroker(String broker) {
+        return accounts.entrySet().stream()
+                .filter(e -> e.getValue().broker().equals(broker))
+                .map(Map.Entry::getKey)
+                .min((a, b) -> a.value().compareTo(b.value()));
+    }
+
     public static Builder builder() {
         return new Builder();
     }

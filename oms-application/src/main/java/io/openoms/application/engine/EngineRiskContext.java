@@ -4,13 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import io.openoms.domain.instrument.Instrument;
 import io.openoms.domain.instrument.InstrumentId;
-import io.openoms.domain.order.Order;
 import io.openoms.domain.order.OrderManager;
 import io.openoms.domain.port.out.InstrumentCatalog;
 import io.openoms.domain.port.out.MarketData;
 import io.openoms.domain.position.Position;
 import io.openoms.domain.position.PositionManager;
-import io.openoms.domain.risk.OrderValuation;
 import io.openoms.domain.risk.RiskContext;
 import io.openoms.domain.risk.RiskLimits;
 import io.openoms.domain.risk.TradingState;
@@ -114,16 +112,7 @@ final class EngineRiskContext implements RiskContext {
 
     @Override
     public BigDecimal openOrderQuantity(AccountId account, InstrumentId instrument, Product product, Side side) {
-        BigDecimal total = BigDecimal.ZERO;
-        for (Order order : orders.openOrderView()) {
-            if (order.account().equals(account)
-                    && order.instrument().equals(instrument)
-                    && order.product().equals(product)
-                    && order.side() == side) {
-                total = total.add(order.remainingQuantity().value());
-            }
-        }
-        return total;
+        return orders.openOrderTotals().remainingQuantity(account, instrument, product, side);
     }
 
     @Override
@@ -133,13 +122,7 @@ final class EngineRiskContext implements RiskContext {
 
     @Override
     public int openOrderCount(AccountId account) {
-        int count = 0;
-        for (Order order : orders.openOrderView()) {
-            if (order.account().equals(account)) {
-                count++;
-            }
-        }
-        return count;
+        return orders.openOrderTotals().count(account);
     }
 
     @Override
@@ -149,17 +132,7 @@ final class EngineRiskContext implements RiskContext {
 
     @Override
     public Money openOrderNotional(AccountId account, Side side) {
-        Money total = Money.ZERO;
-        for (Order order : orders.openOrderView()) {
-            if (!order.account().equals(account) || order.side() != side) {
-                continue;
-            }
-            Optional<Money> notional = OrderValuation.workingNotional(order, marketData.lastPrice(order.instrument()));
-            if (notional.isPresent()) {
-                total = total.plus(notional.get());
-            }
-        }
-        return total;
+        return orders.openOrderTotals().notional(account, side, marketData::lastPrice);
     }
 
     @Override

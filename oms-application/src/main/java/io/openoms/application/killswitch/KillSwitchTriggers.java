@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.openoms.application.engine.AccountSettings;
 import io.openoms.application.engine.DayPnl;
 import io.openoms.application.engine.EngineConfig;
-import io.openoms.application.engine.TradingEngine;
+import io.openoms.application.engine.EngineControl;
 import io.openoms.domain.instrument.InstrumentId;
 import io.openoms.domain.order.OrderEvent;
 import io.openoms.domain.order.RejectionSource;
@@ -69,7 +69,7 @@ import org.slf4j.LoggerFactory;
 public final class KillSwitchTriggers implements KillSwitchSignals, OmsEventListener {
     private static final Logger LOG = LoggerFactory.getLogger(KillSwitchTriggers.class);
 
-    private final TradingEngine engine;
+    private final EngineControl engine;
     private final MarketData marketData;
     private final EngineConfig engineConfig;
     private final Clock clock;
@@ -94,7 +94,7 @@ public final class KillSwitchTriggers implements KillSwitchSignals, OmsEventList
     private record Requested(KillSwitchTrip trip, CompletableFuture<TradingStateChange> change) {}
 
     public KillSwitchTriggers(
-            TradingEngine engine,
+            EngineControl engine,
             MarketData marketData,
             EngineConfig engineConfig,
             Clock clock,

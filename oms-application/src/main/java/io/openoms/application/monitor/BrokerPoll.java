@@ -2,7 +2,7 @@ package io.openoms.application.monitor;
 
 import static java.util.Objects.requireNonNull;
 
-import io.openoms.application.engine.TradingEngine;
+import io.openoms.application.engine.EngineControl;
 import io.openoms.application.killswitch.KillSwitchSignals;
 import io.openoms.application.ratelimit.EndpointFamily;
 import io.openoms.application.ratelimit.RateLimitDecision;
@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 final class BrokerPoll {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerPoll.class);
 
-    private final TradingEngine engine;
+    private final EngineControl engine;
     private final BrokerGateway gateway;
     private final RateLimitGuard rateLimits;
     private final KillSwitchSignals signals;
@@ -48,7 +48,7 @@ final class BrokerPoll {
     private Optional<List<BrokerOrder>> orders;
 
     BrokerPoll(
-            TradingEngine engine,
+            EngineControl engine,
             BrokerGateway gateway,
             RateLimitGuard rateLimits,
             KillSwitchSignals signals,

@@ -2,7 +2,7 @@ package io.openoms.application.monitor;
 
 import static java.util.Objects.requireNonNull;
 
-import io.openoms.application.engine.TradingEngine;
+import io.openoms.application.engine.EngineControl;
 import io.openoms.application.reconciliation.ReconciliationPolicy;
 import io.openoms.domain.order.ClientOrderId;
 import io.openoms.domain.order.Order;
@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 final class MissingOrderEvidence {
     private static final Logger LOG = LoggerFactory.getLogger(MissingOrderEvidence.class);
 
-    private final TradingEngine engine;
+    private final EngineControl engine;
     private final MonitorConfig config;
     private final Function<AccountId, ReconciliationPolicy> policies;
     private final Map<ClientOrderId, Misses> misses = new HashMap<>();
@@ -41,7 +41,7 @@ final class MissingOrderEvidence {
     private record Misses(Instant since, int count, boolean decided) {}
 
     MissingOrderEvidence(
-            TradingEngine engine, MonitorConfig config, Function<AccountId, ReconciliationPolicy> policies) {
+            EngineControl engine, MonitorConfig config, Function<AccountId, ReconciliationPolicy> policies) {
         this.engine = requireNonNull(engine, "engine is null");
         this.config = requireNonNull(config, "config is null");
         this.policies = requireNonNull(policies, "policies is null");

@@ -2,8 +2,8 @@ package io.openoms.application.monitor;
 
 import static java.util.Objects.requireNonNull;
 
+import io.openoms.application.engine.EngineControl;
 import io.openoms.application.engine.EngineSnapshot;
-import io.openoms.application.engine.TradingEngine;
 import io.openoms.application.killswitch.KillSwitchSignals;
 import io.openoms.application.ratelimit.RateLimitGuard;
 import io.openoms.application.reconciliation.ReconciliationConfig;
@@ -54,7 +54,7 @@ import org.slf4j.LoggerFactory;
 public final class OrderMonitor {
     private static final Logger LOG = LoggerFactory.getLogger(OrderMonitor.class);
 
-    private final TradingEngine engine;
+    private final EngineControl engine;
     private final OrderRouter router;
     private final RateLimitGuard rateLimits;
     private final KillSwitchSignals signals;
@@ -65,7 +65,7 @@ public final class OrderMonitor {
     private final Map<String, Integer> resumeAt = new HashMap<>();
 
     public OrderMonitor(
-            TradingEngine engine,
+            EngineControl engine,
             OrderRouter router,
             RateLimitGuard rateLimits,
             KillSwitchSignals signals,

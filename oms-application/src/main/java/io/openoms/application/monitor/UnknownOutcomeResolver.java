@@ -2,7 +2,7 @@ package io.openoms.application.monitor;
 
 import static java.util.Objects.requireNonNull;
 
-import io.openoms.application.engine.TradingEngine;
+import io.openoms.application.engine.EngineControl;
 import io.openoms.domain.order.ClientOrderId;
 import io.openoms.domain.order.Order;
 import io.openoms.domain.order.OrderModification;
@@ -41,12 +41,12 @@ import org.slf4j.LoggerFactory;
 final class UnknownOutcomeResolver {
     private static final Logger LOG = LoggerFactory.getLogger(UnknownOutcomeResolver.class);
 
-    private final TradingEngine engine;
+    private final EngineControl engine;
     private final MonitorConfig config;
     private final MissingOrderEvidence missing;
     private final Map<ClientOrderId, Integer> misses = new HashMap<>();
 
-    UnknownOutcomeResolver(TradingEngine engine, MonitorConfig config, MissingOrderEvidence missing) {
+    UnknownOutcomeResolver(EngineControl engine, MonitorConfig config, MissingOrderEvidence missing) {
         this.engine = requireNonNull(engine, "engine is null");
         this.config = requireNonNull(config, "config is null");
         this.missing = requireNonNull(missing, "missing is null");

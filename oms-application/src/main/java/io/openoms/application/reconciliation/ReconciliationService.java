@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.openoms.application.engine.AccountSettings;
 import io.openoms.application.engine.EngineConfig;
+import io.openoms.application.engine.EngineControl;
 import io.openoms.application.engine.EngineSnapshot;
-import io.openoms.application.engine.TradingEngine;
 import io.openoms.application.events.OmsEventPublisher;
 import io.openoms.application.killswitch.KillSwitchSignals;
 import io.openoms.application.ratelimit.RateLimitGuard;
@@ -92,7 +92,7 @@ import org.slf4j.LoggerFactory;
 public final class ReconciliationService implements Reconciliation {
     private static final Logger LOG = LoggerFactory.getLogger(ReconciliationService.class);
 
-    private final TradingEngine engine;
+    private final EngineControl engine;
     private final OrderRouter router;
     private final RateLimitGuard rateLimits;
     private final ReconciliationLog log;
@@ -120,7 +120,7 @@ public final class ReconciliationService implements Reconciliation {
     }
 
     public ReconciliationService(
-            TradingEngine engine,
+            EngineControl engine,
             OrderRouter router,
             RateLimitGuard rateLimits,
             ReconciliationLog log,
@@ -467,8 +467,8 @@ public final class ReconciliationService implements Reconciliation {
                         tagged
                                 ? "adopt it as order "
                                         + atBroker.clientOrderId().get() + " of strategy "
-                                        + TradingEngine.EXTERNAL_STRATEGY
-                                : "adopt it as an external order of strategy " + TradingEngine.EXTERNAL_STRATEGY,
+                                        + EngineControl.EXTERNAL_STRATEGY
+                                : "adopt it as an external order of strategy " + EngineControl.EXTERNAL_STRATEGY,
                         () -> engine.applyBrokerSnapshot(broker, atBroker)));
     }
 
@@ -639,7 +639,7 @@ public final class ReconciliationService implements Reconciliation {
 
     /** Our side for one account: the engine's orders and positions, with store look-ups for older orders. */
     private record Ours(
-            TradingEngine engine,
+            EngineControl engine,
             AccountId account,
             Map<BrokerOrderId, Order> byBrokerId,
             Map<ClientOrderId, Order> byId,

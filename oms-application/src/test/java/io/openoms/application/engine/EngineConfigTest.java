@@ -3,6 +3,7 @@ package io.openoms.application.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.openoms.application.testing.EngineHarness;
 import io.openoms.domain.value.AccountId;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class EngineConfigTest {
 
     @Test
     void an_account_without_settings_gets_the_default_account() {
-        AccountSettings settings = EngineFixture.config().build().accounts().get(EngineFixture.ACCOUNT);
+        AccountSettings settings = EngineHarness.config().build().accounts().get(EngineHarness.ACCOUNT);
         EngineConfig config = EngineConfig.builder().defaultAccount(settings).build();
 
         assertThat(config.account(AccountId.of("OTHER"))).contains(settings);

@@ -1,12 +1,13 @@
 package io.openoms.application.engine;
 
-import static io.openoms.application.engine.EngineFixture.ACCOUNT;
-import static io.openoms.application.engine.EngineFixture.INFY;
-import static io.openoms.application.engine.EngineFixture.TCS;
-import static io.openoms.application.engine.EngineFixture.buy;
-import static io.openoms.application.engine.EngineFixture.get;
+import static io.openoms.application.testing.EngineHarness.ACCOUNT;
+import static io.openoms.application.testing.EngineHarness.INFY;
+import static io.openoms.application.testing.EngineHarness.TCS;
+import static io.openoms.application.testing.EngineHarness.buy;
+import static io.openoms.application.testing.EngineHarness.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.openoms.application.testing.EngineHarness;
 import io.openoms.domain.order.ClientOrderId;
 import io.openoms.domain.order.Order;
 import io.openoms.domain.order.OrderStatus;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
 
 /** The engine's account-wide limits, bulk cancel and marks: what the risk context sums over the session. */
 class TradingEngineLimitsTest {
-    private final EngineFixture f = new EngineFixture();
+    private final EngineHarness f = new EngineHarness();
 
     @AfterEach
     void stop() {
@@ -49,7 +50,7 @@ class TradingEngineLimitsTest {
 
         assertThat(result.requested()).containsExactlyInAnyOrder(infy1.id(), infy2.id());
         assertThat(result.refused()).isEmpty();
-        EngineFixture.await(() -> f.broker.cancelledOrders().size() == 2, "two cancels at the broker");
+        EngineHarness.await(() -> f.broker.cancelledOrders().size() == 2, "two cancels at the broker");
         assertThat(f.broker.cancelledOrders()).extracting(Order::id).containsExactlyInAnyOrder(infy1.id(), infy2.id());
         assertThat(f.stored(tcs.id()).status()).isEqualTo(OrderStatus.ACCEPTED);
     }

@@ -1,12 +1,13 @@
 package io.openoms.application.engine;
 
-import static io.openoms.application.engine.EngineFixture.ACCOUNT;
-import static io.openoms.application.engine.EngineFixture.BROKER;
-import static io.openoms.application.engine.EngineFixture.TCS;
-import static io.openoms.application.engine.EngineFixture.buy;
-import static io.openoms.application.engine.EngineFixture.get;
+import static io.openoms.application.testing.EngineHarness.ACCOUNT;
+import static io.openoms.application.testing.EngineHarness.BROKER;
+import static io.openoms.application.testing.EngineHarness.TCS;
+import static io.openoms.application.testing.EngineHarness.buy;
+import static io.openoms.application.testing.EngineHarness.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.openoms.application.testing.EngineHarness;
 import io.openoms.domain.order.Fill;
 import io.openoms.domain.order.Order;
 import io.openoms.domain.order.OrderModification;
@@ -52,7 +53,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * leaving the order exactly as it was (no event, nothing sent to the broker).
  */
 class TradingEngineModifyRiskTest {
-    private final EngineFixture f = new EngineFixture();
+    private final EngineHarness f = new EngineHarness();
 
     @AfterEach
     void stop() {
@@ -173,7 +174,7 @@ class TradingEngineModifyRiskTest {
     void a_modification_that_grows_a_position_is_refused_once_the_daily_loss_limit_is_reached() {
         f.start();
         f.fill(f.submitAcknowledged(buy(10, "100").build()), "T1", 10, "100");
-        f.marketData.setLastPrice(EngineFixture.INFY, Price.of(90));
+        f.marketData.setLastPrice(EngineHarness.INFY, Price.of(90));
         Order order = f.submitAcknowledged(buy(10, "90").build());
 
         limits(limits().dailyLossLimit(100));

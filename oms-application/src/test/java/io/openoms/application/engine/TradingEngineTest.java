@@ -1,15 +1,16 @@
 package io.openoms.application.engine;
 
-import static io.openoms.application.engine.EngineFixture.ACCOUNT;
-import static io.openoms.application.engine.EngineFixture.BROKER;
-import static io.openoms.application.engine.EngineFixture.INFY;
-import static io.openoms.application.engine.EngineFixture.T0;
-import static io.openoms.application.engine.EngineFixture.TCS;
-import static io.openoms.application.engine.EngineFixture.brokerOrder;
-import static io.openoms.application.engine.EngineFixture.buy;
-import static io.openoms.application.engine.EngineFixture.get;
+import static io.openoms.application.testing.EngineHarness.ACCOUNT;
+import static io.openoms.application.testing.EngineHarness.BROKER;
+import static io.openoms.application.testing.EngineHarness.INFY;
+import static io.openoms.application.testing.EngineHarness.T0;
+import static io.openoms.application.testing.EngineHarness.TCS;
+import static io.openoms.application.testing.EngineHarness.brokerOrder;
+import static io.openoms.application.testing.EngineHarness.buy;
+import static io.openoms.application.testing.EngineHarness.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.openoms.application.testing.EngineHarness;
 import io.openoms.domain.order.BrokerOrderId;
 import io.openoms.domain.order.ClientOrderId;
 import io.openoms.domain.order.Order;
@@ -47,7 +48,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class TradingEngineTest {
-    private EngineFixture f = new EngineFixture();
+    private EngineHarness f = new EngineHarness();
 
     @AfterEach
     void stop() {
@@ -250,7 +251,7 @@ class TradingEngineTest {
         f.start();
 
         Order order = f.submitAccepted(buy(10, "100").build());
-        EngineFixture.await(() -> f.stored(order.id()).outcomeUnknown().isPresent(), "unknown outcome");
+        EngineHarness.await(() -> f.stored(order.id()).outcomeUnknown().isPresent(), "unknown outcome");
 
         Order unknown = f.stored(order.id());
         assertThat(unknown.status()).isEqualTo(OrderStatus.SUBMITTED);
@@ -277,11 +278,11 @@ class TradingEngineTest {
     @Test
     void under_the_hold_policy_a_new_order_waits_for_the_unknown_to_resolve() {
         f.broker.nextPlace(BrokerResult.outcomeUnknown("connection reset"));
-        f.start(EngineFixture.config()
+        f.start(EngineHarness.config()
                 .unknownOutcomePolicy(UnknownOutcomePolicy.HOLD)
                 .build());
         Order order = f.submitAccepted(buy(10, "100").build());
-        EngineFixture.await(() -> f.stored(order.id()).outcomeUnknown().isPresent(), "unknown outcome");
+        EngineHarness.await(() -> f.stored(order.id()).outcomeUnknown().isPresent(), "unknown outcome");
 
         var held = f.engine.submit(SubmitOrder.of(buy(1, "100").build()));
         f.sync();
@@ -323,7 +324,7 @@ class TradingEngineTest {
         f.broker.nextPlace(BrokerResult.outcomeUnknown("timeout"));
         f.start();
         Order order = f.submitAccepted(buy(10, "100").build());
-        EngineFixture.await(() -> f.stored(order.id()).outcomeUnknown().isPresent(), "unknown outcome");
+        EngineHarness.await(() -> f.stored(order.id()).outcomeUnknown().isPresent(), "unknown outcome");
         BrokerOrderId brokerId = BrokerOrderId.of("B7");
 
         // The fill arrives before any acknowledgement, then twice more.
@@ -372,7 +373,7 @@ class TradingEngineTest {
 
         get(f.engine.cancel(new CancelOrder(order.id())));
         f.fill(order, "T1", 10, "100");
-        EngineFixture.await(() -> f.broker.cancelledOrders().size() == 1, "cancel sent");
+        EngineHarness.await(() -> f.broker.cancelledOrders().size() == 1, "cancel sent");
         f.sync();
 
         assertThat(f.stored(order.id()).status()).isEqualTo(OrderStatus.FILLED);
@@ -384,7 +385,7 @@ class TradingEngineTest {
         f.broker.nextPlace(BrokerResult.outcomeUnknown("timeout"));
         f.start();
         Order order = f.submitAccepted(buy(10, "100").build());
-        EngineFixture.await(() -> f.stored(order.id()).outcomeUnknown().isPresent(), "unknown outcome");
+        EngineHarness.await(() -> f.stored(order.id()).outcomeUnknown().isPresent(), "unknown outcome");
 
         get(f.engine.cancel(new CancelOrder(order.id())));
         assertThat(f.broker.cancelledOrders()).isEmpty();
@@ -401,7 +402,7 @@ class TradingEngineTest {
         f.broker.nextPlace(BrokerResult.outcomeUnknown("timeout"));
         f.start();
         Order order = f.submitAccepted(buy(10, "100").build());
-        EngineFixture.await(() -> f.stored(order.id()).outcomeUnknown().isPresent(), "unknown outcome");
+        EngineHarness.await(() -> f.stored(order.id()).outcomeUnknown().isPresent(), "unknown outcome");
         get(f.engine.cancel(new CancelOrder(order.id())));
         f.sync();
 
@@ -435,7 +436,7 @@ class TradingEngineTest {
 
     @Test
     void the_modification_budget_refuses_once_spent() {
-        f.start(EngineFixture.config().modificationBudgetPerOrder(1).build());
+        f.start(EngineHarness.config().modificationBudgetPerOrder(1).build());
         Order order = f.submitAcknowledged(buy(10, "100").build());
         get(f.engine.modify(new ModifyOrder(order.id(), OrderModification.limitPrice(Price.of("99")))));
         f.awaitStatus(order.id(), OrderStatus.ACCEPTED);
@@ -488,7 +489,7 @@ class TradingEngineTest {
 
     @Test
     void a_malformed_payload_is_quarantined_with_an_alert_and_never_applied() {
-        f.start(EngineFixture.config().maxQuarantinedPayloadChars(100).build());
+        f.start(EngineHarness.config().maxQuarantinedPayloadChars(100).build());
         String huge = "{\"order_id\":" + "9".repeat(500);
 
         f.engine.malformedPayload(BROKER, huge, "unparseable JSON");
@@ -641,7 +642,7 @@ class TradingEngineTest {
     @Test
     void a_full_queue_refuses_with_busy_at_once() throws Exception {
         BlockingJournal journal = new BlockingJournal(f.store);
-        f.start(EngineFixture.config().queueCapacity(1).maxCommandsPerBatch(1).build(), journal);
+        f.start(EngineHarness.config().queueCapacity(1).maxCommandsPerBatch(1).build(), journal);
 
         var first = f.engine.submit(SubmitOrder.of(buy(1, "100").build()));
         journal.entered.await();
@@ -659,7 +660,7 @@ class TradingEngineTest {
     void at_queue_capacity_submits_and_modifies_are_busy_while_a_cancel_and_the_kill_switch_still_get_in()
             throws Exception {
         BlockingJournal journal = BlockingJournal.disarmed(f.store);
-        f.start(EngineFixture.config().queueCapacity(1).maxCommandsPerBatch(1).build(), journal);
+        f.start(EngineHarness.config().queueCapacity(1).maxCommandsPerBatch(1).build(), journal);
         Order resting = f.submitAcknowledged(buy(1, "100").build());
         journal.arm();
 
@@ -706,13 +707,13 @@ class TradingEngineTest {
                 return f.store.readAfter(afterSequence, limit);
             }
         };
-        f.start(EngineFixture.config().build(), dying);
+        f.start(EngineHarness.config().build(), dying);
         assertThat(f.engine.isRunning()).isTrue();
 
         var first = f.engine.submit(SubmitOrder.of(buy(1, "100").build()));
 
         assertThat(get(first)).isInstanceOf(OrderCommandResult.Failed.class);
-        EngineFixture.await(() -> !f.engine.isRunning(), "the engine to report its thread gone");
+        EngineHarness.await(() -> !f.engine.isRunning(), "the engine to report its thread gone");
         assertThat(get(f.engine.submit(SubmitOrder.of(buy(1, "100").build()))))
                 .isInstanceOfSatisfying(OrderCommandResult.Failed.class, r -> assertThat(r.code())
                         .isEqualTo(FailureCode.ENGINE_STOPPED));

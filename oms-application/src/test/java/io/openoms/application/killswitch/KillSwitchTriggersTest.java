@@ -1,20 +1,20 @@
 package io.openoms.application.killswitch;
 
-import static io.openoms.application.monitor.EngineHarness.ACCOUNT;
-import static io.openoms.application.monitor.EngineHarness.BROKER;
-import static io.openoms.application.monitor.EngineHarness.INFY;
-import static io.openoms.application.monitor.EngineHarness.T0;
-import static io.openoms.application.monitor.EngineHarness.brokerPosition;
-import static io.openoms.application.monitor.EngineHarness.buy;
-import static io.openoms.application.monitor.EngineHarness.get;
-import static io.openoms.application.monitor.EngineHarness.viewOf;
+import static io.openoms.application.testing.EngineHarness.ACCOUNT;
+import static io.openoms.application.testing.EngineHarness.BROKER;
+import static io.openoms.application.testing.EngineHarness.INFY;
+import static io.openoms.application.testing.EngineHarness.T0;
+import static io.openoms.application.testing.EngineHarness.brokerPosition;
+import static io.openoms.application.testing.EngineHarness.buy;
+import static io.openoms.application.testing.EngineHarness.get;
+import static io.openoms.application.testing.EngineHarness.viewOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.openoms.application.monitor.EngineHarness;
 import io.openoms.application.monitor.MonitorConfig;
 import io.openoms.application.monitor.OrderMonitor;
 import io.openoms.application.reconciliation.ReconciliationConfig;
 import io.openoms.application.reconciliation.ReconciliationService;
+import io.openoms.application.testing.EngineHarness;
 import io.openoms.domain.order.Order;
 import io.openoms.domain.order.OrderStatus;
 import io.openoms.domain.port.out.BrokerResult;

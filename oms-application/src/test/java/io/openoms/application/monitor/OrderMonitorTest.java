@@ -1,16 +1,17 @@
 package io.openoms.application.monitor;
 
-import static io.openoms.application.monitor.EngineHarness.ACCOUNT;
-import static io.openoms.application.monitor.EngineHarness.BROKER;
-import static io.openoms.application.monitor.EngineHarness.T0;
-import static io.openoms.application.monitor.EngineHarness.brokerOrder;
-import static io.openoms.application.monitor.EngineHarness.buy;
-import static io.openoms.application.monitor.EngineHarness.get;
-import static io.openoms.application.monitor.EngineHarness.viewOf;
+import static io.openoms.application.testing.EngineHarness.ACCOUNT;
+import static io.openoms.application.testing.EngineHarness.BROKER;
+import static io.openoms.application.testing.EngineHarness.T0;
+import static io.openoms.application.testing.EngineHarness.brokerOrder;
+import static io.openoms.application.testing.EngineHarness.buy;
+import static io.openoms.application.testing.EngineHarness.get;
+import static io.openoms.application.testing.EngineHarness.viewOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openoms.application.reconciliation.ReconciliationConfig;
 import io.openoms.application.reconciliation.ReconciliationPolicy;
+import io.openoms.application.testing.EngineHarness;
 import io.openoms.domain.order.BrokerOrderId;
 import io.openoms.domain.order.Order;
 import io.openoms.domain.order.OrderEvent;

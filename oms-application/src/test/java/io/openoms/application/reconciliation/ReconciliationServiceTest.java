@@ -1,19 +1,19 @@
 package io.openoms.application.reconciliation;
 
-import static io.openoms.application.monitor.EngineHarness.ACCOUNT;
-import static io.openoms.application.monitor.EngineHarness.INFY;
-import static io.openoms.application.monitor.EngineHarness.TCS;
-import static io.openoms.application.monitor.EngineHarness.brokerOrder;
-import static io.openoms.application.monitor.EngineHarness.brokerPosition;
-import static io.openoms.application.monitor.EngineHarness.buy;
-import static io.openoms.application.monitor.EngineHarness.get;
-import static io.openoms.application.monitor.EngineHarness.viewOf;
+import static io.openoms.application.testing.EngineHarness.ACCOUNT;
+import static io.openoms.application.testing.EngineHarness.INFY;
+import static io.openoms.application.testing.EngineHarness.TCS;
+import static io.openoms.application.testing.EngineHarness.brokerOrder;
+import static io.openoms.application.testing.EngineHarness.brokerPosition;
+import static io.openoms.application.testing.EngineHarness.buy;
+import static io.openoms.application.testing.EngineHarness.get;
+import static io.openoms.application.testing.EngineHarness.viewOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.openoms.application.engine.TradingEngine;
-import io.openoms.application.monitor.EngineHarness;
 import io.openoms.application.monitor.RecordingSignals;
+import io.openoms.application.testing.EngineHarness;
 import io.openoms.domain.order.BrokerOrderId;
 import io.openoms.domain.order.ClientOrderId;
 import io.openoms.domain.order.Order;

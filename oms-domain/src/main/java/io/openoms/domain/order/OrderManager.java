@@ -3,6 +3,7 @@ package io.openoms.domain.order;
 import static java.util.Objects.requireNonNull;
 
 import io.openoms.domain.instrument.Instrument;
+import io.openoms.domain.instrument.InstrumentId;
 import io.openoms.domain.order.OrderEvent.OrderAccepted;
 import io.openoms.domain.order.OrderEvent.OrderCancelRejected;
 import io.openoms.domain.order.OrderEvent.OrderCancelRequested;
@@ -19,6 +20,7 @@ import io.openoms.domain.order.OrderEvent.OrderOutcomeUnknown;
 import io.openoms.domain.order.OrderEvent.OrderRejected;
 import io.openoms.domain.order.OrderEvent.OrderReleased;
 import io.openoms.domain.order.OrderEvent.OrderSubmitted;
+import io.openoms.domain.value.AccountId;
 import io.openoms.domain.value.Price;
 import io.openoms.domain.value.Quantity;
 import java.time.Instant;
@@ -46,6 +48,7 @@ public final class OrderManager {
     private final Map<ClientOrderId, Order> orders = new LinkedHashMap<>();
     private final Map<BrokerOrderId, ClientOrderId> byBrokerOrderId = new HashMap<>();
     private final Map<ClientOrderId, Order> open = new LinkedHashMap<>();
+    private final OpenOrderTotals openTotals = new OpenOrderTotals();
 
     /**
      * Enters a new order in {@code CREATED}. When the instrument is known, the quantity must fit its
@@ -311,8 +314,7 @@ public final class OrderManager {
      */
     public List<Order> dueForExpiry(Instant now) {
         requireNonNull(now, "now is null");
-        return orders.values().stream()
-                .filter(Order::isOpen)
+        return open.values().stream()
                 .filter(o -> o.status() != OrderStatus.PENDING_CANCEL)
                 .filter(o -> o.expiresAt().filter(at -> !at.isAfter(now)).isPresent())
                 .toList();
@@ -348,6 +350,16 @@ public final class OrderManager {
         return Collections.unmodifiableCollection(open.values());
     }
 
+    /** Running totals over the open orders (counts, quantities, notional), kept as orders change. */
+    public OpenOrderTotals openOrderTotals() {
+        return openTotals;
+    }
+
+    /** The first open order of the account in the instrument whose submit's outcome is unknown. */
+    public Optional<Order> unknownSubmit(AccountId account, InstrumentId instrument) {
+        return openTotals.unknownSubmit(account, instrument).map(orders::get);
+    }
+
     /** Every order, in entry order. */
     public List<Order> all() {
         return List.copyOf(orders.values());
@@ -378,7 +390,8 @@ public final class OrderManager {
     }
 
     private void store(Order order) {
-        orders.put(order.id(), order);
+        Order before = orders.put(order.id(), order);
+        openTotals.replace(before, order);
         if (order.isOpen()) {
             open.put(order.id(), order);
         } else {

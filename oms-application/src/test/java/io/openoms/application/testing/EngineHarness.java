@@ -1,9 +1,11 @@
-package io.openoms.application.monitor;
+package io.openoms.application.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openoms.application.engine.AccountSettings;
 import io.openoms.application.engine.EngineConfig;
+import io.openoms.application.engine.EngineObserver;
+import io.openoms.application.engine.EngineSnapshot;
 import io.openoms.application.engine.TradingEngine;
 import io.openoms.application.events.OmsEventPublisher;
 import io.openoms.application.ratelimit.EndpointFamily;
@@ -32,6 +34,7 @@ import io.openoms.domain.port.out.BrokerOrder;
 import io.openoms.domain.port.out.BrokerPosition;
 import io.openoms.domain.port.out.BrokerResult;
 import io.openoms.domain.port.out.BrokerTrade;
+import io.openoms.domain.port.out.Journal;
 import io.openoms.domain.position.AccountingMethod;
 import io.openoms.domain.risk.checks.StandardChecks;
 import io.openoms.domain.testing.FixedMarketData;
@@ -63,13 +66,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /**
  * The real engine over in-memory ports, a scripted broker whose queries can be made to fail, a
- * controllable clock, and small fakes for the rate-limit guard and the event publisher. Shared by
- * the monitor, reconciliation and kill-switch tests.
+ * controllable clock, and small fakes for the rate-limit guard and the event publisher. The one
+ * engine fixture of this module: the engine's own tests and the monitor, reconciliation and
+ * kill-switch tests.
  */
 public final class EngineHarness implements AutoCloseable {
     /** Monday 2024-03-04 10:00 in Mumbai: the market is open. */
@@ -92,7 +95,11 @@ public final class EngineHarness implements AutoCloseable {
     public final FakeRateLimitGuard rateLimits = new FakeRateLimitGuard();
     public final RecordingPublisher publisher = new RecordingPublisher();
     public final SequentialIdGenerator ids;
-    public final EngineConfig engineConfig;
+    /** The configuration the engine was (or will be, by {@link #start()}) started with. */
+    public EngineConfig engineConfig = config().build();
+    /** Told what the engine thread spends its time on; set before starting. */
+    public EngineObserver observer = EngineObserver.NONE;
+
     public TradingEngine engine;
 
     public EngineHarness() {
@@ -116,24 +123,37 @@ public final class EngineHarness implements AutoCloseable {
         this.riskLimits = riskLimits;
         this.reconciliationLog = reconciliationLog;
         this.ids = ids;
-        this.engineConfig = EngineConfig.builder()
-                .brokerDispatchThreads(2)
-                .rateLimitMaxWait(Duration.ofSeconds(2))
-                .stopTimeout(Duration.ofSeconds(5))
-                .account(
-                        ACCOUNT,
-                        new AccountSettings(
-                                Money.of(1_000_000), Money.of(500_000), AccountingMethod.AVERAGE_COST, NSE, BROKER))
-                .build();
         catalog.add(Instrument.of(INFY, "0.05", 1, Currency.getInstance("INR"), NSE));
         catalog.add(Instrument.of(TCS, "0.05", 1, Currency.getInstance("INR"), NSE));
         marketData.setLastPrice(INFY, Price.of(100));
         marketData.setLastPrice(TCS, Price.of(200));
     }
 
+    /** The configuration {@link #start()} uses: one account {@link #ACCOUNT} at broker {@link #BROKER}. */
+    public static EngineConfig.Builder config() {
+        return EngineConfig.builder()
+                .brokerDispatchThreads(2)
+                .rateLimitMaxWait(Duration.ofSeconds(2))
+                .stopTimeout(Duration.ofSeconds(5))
+                .account(
+                        ACCOUNT,
+                        new AccountSettings(
+                                Money.of(1_000_000), Money.of(500_000), AccountingMethod.AVERAGE_COST, NSE, BROKER));
+    }
+
     public EngineHarness start() {
+        return start(engineConfig);
+    }
+
+    public EngineHarness start(EngineConfig config) {
+        return start(config, store);
+    }
+
+    /** Starts the engine over {@code journal} instead of the in-memory store's. */
+    public EngineHarness start(EngineConfig config, Journal journal) {
+        engineConfig = config;
         engine = new TradingEngine(
-                store,
+                journal,
                 store,
                 store,
                 riskLimits,
@@ -146,7 +166,8 @@ public final class EngineHarness implements AutoCloseable {
                 reconciliationLog,
                 clock,
                 StandardChecks.validator(),
-                engineConfig);
+                config,
+                observer);
         engine.start();
         return this;
     }
@@ -272,8 +293,8 @@ public final class EngineHarness implements AutoCloseable {
     }
 
     /** Waits until every command queued so far is applied and durable. */
-    public void sync() {
-        get(engine.snapshot());
+    public EngineSnapshot sync() {
+        return get(engine.snapshot());
     }
 
     public static <T> T get(CompletableFuture<T> future) {
@@ -285,13 +306,7 @@ public final class EngineHarness implements AutoCloseable {
     }
 
     public static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            LockSupport.parkNanos(1_000_000);
-        }
+        Await.until(what, condition);
     }
 
     public static final class MutableClock extends Clock {
@@ -513,6 +528,17 @@ public final class EngineHarness implements AutoCloseable {
             for (OmsEvent event : published) {
                 listeners.forEach(listener -> listener.onEvent(event));
             }
+        }
+
+        public List<OmsEvent> ofOrder(ClientOrderId id) {
+            List<OmsEvent> result = new ArrayList<>();
+            for (OmsEvent event : events) {
+                if (event instanceof OmsEvent.OrderUpdated updated
+                        && updated.order().id().equals(id)) {
+                    result.add(event);
+                }
+            }
+            return result;
         }
 
         public <T extends OmsEvent> List<T> ofType(Class<T> type) {
