@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.openoms.adapters.persistence.PersistenceConfig;
+import io.openoms.simulators.net.CuttableTcpProxy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Assumptions;
  * ({@code OMS_TEST_PG_USER}, {@code OMS_TEST_PG_PASSWORD}). Without that URL the PostgreSQL
  * scenarios are skipped with a message, or fail when {@code OMS_TEST_PG_REQUIRED=true}.
  *
- * <p>The networked kinds reach the database through a {@link DatabaseProxy}, so {@link #goAway()}
+ * <p>The networked kinds reach the database through a {@link CuttableTcpProxy}, so {@link #goAway()}
  * takes it away for real (connections die, new ones are refused) and {@link #comeBack()} returns it.
  */
 public abstract class ScenarioDatabase implements AutoCloseable {
@@ -101,7 +102,7 @@ public abstract class ScenarioDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot start the H2 TCP server", e);
         }
-        DatabaseProxy proxy = new DatabaseProxy("127.0.0.1", server.getPort());
+        CuttableTcpProxy proxy = new CuttableTcpProxy("127.0.0.1", server.getPort());
         PersistenceConfig config = PersistenceConfig.embedded(directory)
                 .withJdbcUrl("jdbc:h2:tcp://127.0.0.1:" + proxy.port()
                         + "/openoms;MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
@@ -131,7 +132,7 @@ public abstract class ScenarioDatabase implements AutoCloseable {
         URI uri = URI.create(url.substring("jdbc:".length()));
         String host = uri.getHost() == null ? "127.0.0.1" : uri.getHost();
         int port = uri.getPort() < 0 ? 5432 : uri.getPort();
-        DatabaseProxy proxy = new DatabaseProxy(host, port);
+        CuttableTcpProxy proxy = new CuttableTcpProxy(host, port);
         String query = uri.getRawQuery() == null ? "" : uri.getRawQuery() + "&";
         String proxied = "jdbc:postgresql://127.0.0.1:" + proxy.port() + uri.getRawPath() + "?" + query
                 + "currentSchema=" + schema;
@@ -235,10 +236,10 @@ public abstract class ScenarioDatabase implements AutoCloseable {
 
     private static class Networked extends ScenarioDatabase {
         private final PersistenceConfig config;
-        private final DatabaseProxy proxy;
+        private final CuttableTcpProxy proxy;
         private final String description;
 
-        Networked(PersistenceConfig config, DatabaseProxy proxy, String description) {
+        Networked(PersistenceConfig config, CuttableTcpProxy proxy, String description) {
             this.config = config;
             this.proxy = proxy;
             this.description = description;

@@ -3,6 +3,7 @@ package io.openoms.app.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openoms.app.http.ApiClient.Response;
+import io.openoms.simulators.net.CuttableTcpProxy;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -34,7 +35,7 @@ class DashboardBrowserIT {
             Pattern.compile("/health/ready - Failed to load resource: the server responded with a status of 503");
 
     private ApiTestApp app;
-    private CuttableProxy relay;
+    private CuttableTcpProxy relay;
     private DashboardBrowser browser;
 
     @BeforeAll
@@ -48,14 +49,14 @@ class DashboardBrowserIT {
                 "no /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver);"
                         + " OMS_TEST_BROWSER_REQUIRED=true makes this a failure");
         app = ApiTestApp.start(TestDatabase.Kind.EMBEDDED, ReconciliationDecisionsIT.YAML);
-        relay = new CuttableProxy(app.runtime.httpPort());
+        relay = new CuttableTcpProxy("127.0.0.1", app.runtime.httpPort());
         browser = new DashboardBrowser("http://127.0.0.1:" + relay.port());
     }
 
     @AfterAll
     void stop() {
         try (ApiTestApp closing = app;
-                CuttableProxy closingRelay = relay) {
+                CuttableTcpProxy closingRelay = relay) {
             if (browser != null) {
                 browser.close();
             }

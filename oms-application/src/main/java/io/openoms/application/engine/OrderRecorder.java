@@ -10,7 +10,6 @@ import io.openoms.domain.order.IllegalOrderTransitionException;
 import io.openoms.domain.order.Order;
 import io.openoms.domain.order.OrderEvent;
 import io.openoms.domain.order.OrderManager;
-import io.openoms.domain.order.OrderModification;
 import io.openoms.domain.order.OrderStatus;
 import io.openoms.domain.port.in.OmsEvent;
 import io.openoms.domain.port.out.BrokerGateway;
@@ -121,24 +120,9 @@ final class OrderRecorder {
             }
         }
         Order after = orders.get(id);
-        if (after.pendingModification().filter(m -> takenEffect(m, atBroker)).isPresent()) {
+        if (after.pendingModification().filter(atBroker::shows).isPresent()) {
             tryRecord(unit, () -> orders.confirmModify(id, now));
         }
-    }
-
-    private static boolean takenEffect(OrderModification modification, BrokerOrder atBroker) {
-        return modification
-                        .quantity()
-                        .map(q -> q.compareTo(atBroker.quantity()) == 0)
-                        .orElse(true)
-                && modification
-                        .limitPrice()
-                        .map(p -> atBroker.limitPrice().filter(p::equals).isPresent())
-                        .orElse(true)
-                && modification
-                        .triggerPrice()
-                        .map(p -> atBroker.triggerPrice().filter(p::equals).isPresent())
-                        .orElse(true);
     }
 
     /** The broker acknowledged an order: apply trades that arrived before, send a cancel that waited. */

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.openoms.application.engine.EngineControl;
 import io.openoms.domain.order.ClientOrderId;
 import io.openoms.domain.order.Order;
-import io.openoms.domain.order.OrderModification;
 import io.openoms.domain.order.UnknownOperation;
 import io.openoms.domain.order.UnknownOutcome;
 import io.openoms.domain.port.in.OrderCommandResult;
@@ -142,9 +141,7 @@ final class UnknownOutcomeResolver {
         missing.found(id);
         boolean tookEffect = !atBroker.status().isOpen()
                 || (unknown.operation() == UnknownOperation.MODIFY
-                        && order.pendingModification()
-                                .filter(m -> visible(m, atBroker))
-                                .isPresent());
+                        && order.pendingModification().filter(atBroker::shows).isPresent());
         if (!tookEffect) {
             int missed = misses.merge(id, 1, Integer::sum);
             Instant windowEnds = unknown.since().plus(config.unknownGraceWindow());
@@ -175,20 +172,5 @@ final class UnknownOutcomeResolver {
         }
         LOG.warn("order {}: the engine did not apply the broker's evidence: {}", order.id(), result);
         return false;
-    }
-
-    private static boolean visible(OrderModification modification, BrokerOrder atBroker) {
-        return modification
-                        .quantity()
-                        .map(q -> q.compareTo(atBroker.quantity()) == 0)
-                        .orElse(true)
-                && modification
-                        .limitPrice()
-                        .map(p -> atBroker.limitPrice().filter(p::equals).isPresent())
-                        .orElse(true)
-                && modification
-                        .triggerPrice()
-                        .map(p -> atBroker.triggerPrice().filter(p::equals).isPresent())
-                        .orElse(true);
     }
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.openoms.domain.instrument.InstrumentId;
 import io.openoms.domain.order.BrokerOrderId;
 import io.openoms.domain.order.ClientOrderId;
+import io.openoms.domain.order.OrderModification;
 import io.openoms.domain.order.OrderStatus;
 import io.openoms.domain.order.OrderType;
 import io.openoms.domain.value.Price;
@@ -65,5 +66,18 @@ public record BrokerOrder(
     /** What is still working: quantity − filled − cancelled. */
     public Quantity pendingQuantity() {
         return quantity.minus(filledQuantity).minus(cancelledQuantity);
+    }
+
+    /** Whether this view already shows every value the modification asked for (it has taken effect). */
+    public boolean shows(OrderModification modification) {
+        return modification.quantity().map(q -> q.compareTo(quantity) == 0).orElse(true)
+                && modification
+                        .limitPrice()
+                        .map(p -> limitPrice.filter(p::equals).isPresent())
+                        .orElse(true)
+                && modification
+                        .triggerPrice()
+                        .map(p -> triggerPrice.filter(p::equals).isPresent())
+                        .orElse(true);
     }
 }

@@ -1,4 +1,4 @@
-package io.openoms.integration;
+package io.openoms.simulators.net;
 
 import static java.util.Objects.requireNonNull;
 
@@ -16,15 +16,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A TCP forwarder between the connection pool and the database, so a test can take the database
- * away for real: {@link #cut()} closes every open connection and refuses new ones (they are accepted
- * and closed at once, as when a server goes down), {@link #restore()} lets them through again. The
- * same for H2's TCP server and PostgreSQL, deterministic, and nothing outside the test is touched.
+ * A TCP forwarder on the loopback address, so a test can take a server away for real (a database
+ * behind the connection pool, the app behind a browser): {@link #cut()} closes every open connection
+ * and refuses new ones (they are accepted and closed at once, as when a server goes down),
+ * {@link #restore()} lets them through again. Deterministic, and nothing outside the test is touched.
  *
  * <p>Thread safety: safe from any thread.
  */
-final class DatabaseProxy implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(DatabaseProxy.class);
+public final class CuttableTcpProxy implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CuttableTcpProxy.class);
 
     private final String targetHost;
     private final int targetPort;
@@ -34,7 +34,7 @@ final class DatabaseProxy implements AutoCloseable {
     private volatile boolean cut;
     private volatile boolean closed;
 
-    DatabaseProxy(String targetHost, int targetPort) {
+    public CuttableTcpProxy(String targetHost, int targetPort) {
         this.targetHost = requireNonNull(targetHost, "targetHost is null");
         this.targetPort = targetPort;
         try {
@@ -42,34 +42,34 @@ final class DatabaseProxy implements AutoCloseable {
             server.setReuseAddress(true);
             server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the database proxy", e);
+            throw new UncheckedIOException("cannot open the proxy", e);
         }
-        this.acceptor = new Thread(this::acceptLoop, "db-proxy-accept-" + server.getLocalPort());
+        this.acceptor = new Thread(this::acceptLoop, "tcp-proxy-accept-" + server.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    /** The database goes away: open connections die, new ones are dropped. */
-    void cut() {
+    /** The server goes away: open connections die, new ones are dropped. */
+    public void cut() {
         cut = true;
         for (Socket socket : open) {
             closeQuietly(socket);
         }
         open.clear();
-        LOG.info("database proxy on {}: connections cut", port());
+        LOG.info("proxy on {}: connections cut", port());
     }
 
-    /** The database is back. */
-    void restore() {
+    /** The server is back. */
+    public void restore() {
         cut = false;
-        LOG.info("database proxy on {}: connections allowed", port());
+        LOG.info("proxy on {}: connections allowed", port());
     }
 
-    boolean isCut() {
+    public boolean isCut() {
         return cut;
     }
 
@@ -90,7 +90,7 @@ final class DatabaseProxy implements AutoCloseable {
                 client = server.accept();
             } catch (IOException e) {
                 if (!closed) {
-                    LOG.warn("database proxy accept failed", e);
+                    LOG.warn("proxy accept failed", e);
                 }
                 return;
             }
