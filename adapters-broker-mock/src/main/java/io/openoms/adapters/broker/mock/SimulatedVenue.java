@@ -6,25 +6,20 @@ import io.openoms.domain.instrument.Instrument;
 import io.openoms.domain.instrument.InstrumentId;
 import io.openoms.domain.order.BrokerOrderId;
 import io.openoms.domain.order.ClientOrderId;
-import io.openoms.domain.order.Fill;
-import io.openoms.domain.order.LiquiditySide;
 import io.openoms.domain.order.Order;
 import io.openoms.domain.order.OrderModification;
 import io.openoms.domain.order.OrderType;
 import io.openoms.domain.order.TimeInForce;
-import io.openoms.domain.order.TradeId;
 import io.openoms.domain.port.in.BrokerUpdates;
 import io.openoms.domain.port.out.BrokerOrder;
 import io.openoms.domain.port.out.BrokerPosition;
 import io.openoms.domain.port.out.BrokerResult;
 import io.openoms.domain.port.out.BrokerTrade;
 import io.openoms.domain.port.out.MarketData;
-import io.openoms.domain.value.Money;
 import io.openoms.domain.value.Price;
 import io.openoms.domain.value.Product;
 import io.openoms.domain.value.Quantity;
 import io.openoms.domain.value.Side;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -88,11 +83,11 @@ public final class SimulatedVenue implements MarketData {
     private final VenuePositions positions = new VenuePositions();
     private final VenueFaultGate gate;
     private final VenueUpdateStream stream;
+    private final VenueMatcher matcher;
     private final String idPrefix;
     private Instant now;
     private long steps;
     private long orderSequence;
-    private long tradeSequence;
 
     /**
      * A venue listing {@code instruments} at their configured initial prices (else the default,
@@ -107,6 +102,7 @@ public final class SimulatedVenue implements MarketData {
         this.gate = new VenueFaultGate(faults, config.seed());
         this.stream = new VenueUpdateStream(config.name(), faults, gate, lock);
         this.idPrefix = Long.toString(start.toEpochMilli());
+        this.matcher = new VenueMatcher(config, prices, working, trades, positions, stream, idPrefix, () -> now);
         instruments.forEach(this::listInstrument);
     }
 
@@ -175,7 +171,7 @@ public final class SimulatedVenue implements MarketData {
             lastPrices.put(instrument, price);
             for (VenueOrder order : List.copyOf(working)) {
                 if (order.instrument.equals(instrument)) {
-                    match(order, false);
+                    matcher.match(order, false);
                 }
             }
         });
@@ -207,7 +203,7 @@ public final class SimulatedVenue implements MarketData {
                 lastPrices.put(entry.getKey(), entry.getValue().last());
             }
             for (VenueOrder order : List.copyOf(working)) {
-                match(order, false);
+                matcher.match(order, false);
             }
         });
     }
@@ -250,7 +246,7 @@ public final class SimulatedVenue implements MarketData {
             if (order == null || !order.isWorking()) {
                 throw new IllegalArgumentException("no working order " + id + " at the venue");
             }
-            cancelRemainder(order, reason);
+            matcher.cancelRemainder(order, reason);
         });
     }
 
@@ -358,7 +354,7 @@ public final class SimulatedVenue implements MarketData {
             modification.triggerPrice().ifPresent(price -> venueOrder.triggerPrice = Optional.of(price));
             venueOrder.updatedAt = now;
             stream.emitOrder(venueOrder);
-            match(venueOrder, true);
+            matcher.match(venueOrder, true);
             return BrokerResult.success(venueOrder.id);
         }));
     }
@@ -382,7 +378,7 @@ public final class SimulatedVenue implements MarketData {
                 if (fillFirst) {
                     venueOrder.cancelAfterNextFill = true;
                 } else {
-                    cancelRemainder(venueOrder, "cancelled on request");
+                    matcher.cancelRemainder(venueOrder, "cancelled on request");
                 }
             }
             return BrokerResult.success(venueOrder.id);
@@ -466,7 +462,7 @@ public final class SimulatedVenue implements MarketData {
             order.rejectOnAcknowledgement = faults.takeRejectionAfterAcknowledgement();
         }
         if (!order.acknowledgeAt.isAfter(now)) {
-            acknowledge(order);
+            matcher.acknowledge(order);
         }
         return order;
     }
@@ -479,144 +475,9 @@ public final class SimulatedVenue implements MarketData {
         now = time;
         for (VenueOrder order : List.copyOf(working)) {
             if (order.state == VenueOrder.State.PENDING_ACK && !order.acknowledgeAt.isAfter(now)) {
-                acknowledge(order);
+                matcher.acknowledge(order);
             }
         }
-    }
-
-    private void acknowledge(VenueOrder order) {
-        order.updatedAt = now;
-        if (order.rejectOnAcknowledgement.isPresent()) {
-            order.state = VenueOrder.State.REJECTED;
-            order.statusMessage = order.rejectOnAcknowledgement;
-            order.cancelled = order.remaining();
-            working.remove(order);
-            stream.emitOrder(order);
-            return;
-        }
-        order.state = VenueOrder.State.OPEN;
-        if (order.holdAcknowledgement) {
-            order.heldAcknowledgement = Optional.of(order.snapshot());
-        } else {
-            stream.emit(new VenueUpdate.OrderUpdate(order.snapshot()));
-        }
-        match(order, true);
-    }
-
-    /** One matching attempt; {@code arrival} when the order just arrived (or changed) and takes liquidity. */
-    private void match(VenueOrder order, boolean arrival) {
-        if (order.state != VenueOrder.State.OPEN) {
-            return;
-        }
-        PriceProcess process = prices.get(order.instrument);
-        Price last = process.last();
-        boolean taker = arrival;
-        boolean justTriggered = false;
-        if (order.awaitsTrigger()) {
-            Price trigger = order.triggerPrice.orElseThrow();
-            boolean reached = order.side == Side.BUY ? !last.isLessThan(trigger) : !last.isGreaterThan(trigger);
-            if (!reached) {
-                if (order.cancelAfterNextFill) {
-                    // an untriggered stop cannot trade, so the delayed cancel has nothing to wait for
-                    order.cancelAfterNextFill = false;
-                    cancelRemainder(order, "cancelled on request");
-                }
-                return;
-            }
-            order.triggered = true;
-            taker = true;
-            justTriggered = true;
-        }
-        boolean forced = order.cancelAfterNextFill;
-        boolean firstAttempt = !order.attempted;
-        order.attempted = true;
-        Optional<Price> price = executionPrice(order, process, taker, forced);
-        if (price.isPresent()) {
-            fill(order, slice(order, process), price.get(), taker);
-        } else if (justTriggered) {
-            order.updatedAt = now;
-            stream.emitOrder(order);
-        }
-        if (order.state == VenueOrder.State.OPEN && forced) {
-            order.cancelAfterNextFill = false;
-            cancelRemainder(order, "cancelled on request");
-        } else if (order.state == VenueOrder.State.OPEN && order.timeInForce == TimeInForce.IOC && firstAttempt) {
-            cancelRemainder(order, "IOC remainder cancelled");
-        }
-    }
-
-    /**
-     * The price {@code order} trades at now, if it trades. A forced fill (a cancel delayed behind
-     * one more fill) trades a limit order at its limit even if the price has not crossed it.
-     */
-    private Optional<Price> executionPrice(VenueOrder order, PriceProcess process, boolean taker, boolean forced) {
-        Price last = process.last();
-        boolean buy = order.side == Side.BUY;
-        Price market = process.offset(last, buy ? config.slippageTicks() : -config.slippageTicks());
-        if (!order.type.requiresLimitPrice()) {
-            return Optional.of(market);
-        }
-        Price limit = order.limitPrice.orElseThrow();
-        boolean crosses = buy ? !last.isGreaterThan(limit) : !last.isLessThan(limit);
-        if (!crosses) {
-            return forced ? Optional.of(limit) : Optional.empty();
-        }
-        if (!taker) {
-            return Optional.of(limit);
-        }
-        if (buy) {
-            return Optional.of(market.isLessThan(limit) ? market : limit);
-        }
-        return Optional.of(market.isGreaterThan(limit) ? market : limit);
-    }
-
-    /** What one matching round may fill: the remainder, capped by the liquidity in whole lots (at least one). */
-    private Quantity slice(VenueOrder order, PriceProcess process) {
-        Quantity remaining = order.remaining();
-        if (config.liquidityPerStep().isEmpty()) {
-            return remaining;
-        }
-        BigDecimal lot = process.instrument().lotSize().value();
-        BigDecimal lots = config.liquidityPerStep()
-                .get()
-                .value()
-                .divideToIntegralValue(lot)
-                .max(BigDecimal.ONE);
-        return remaining.min(Quantity.of(lots.multiply(lot)));
-    }
-
-    private void fill(VenueOrder order, Quantity quantity, Price price, boolean taker) {
-        Money fee = quantity.times(price)
-                .times(config.feeBasisPoints().movePointLeft(4))
-                .plus(config.feePerFill());
-        Fill fill = new Fill(
-                TradeId.of(idPrefix + String.format("%06d", ++tradeSequence)),
-                quantity,
-                price,
-                fee,
-                now,
-                Optional.of(taker ? LiquiditySide.TAKER : LiquiditySide.MAKER));
-        order.filled = order.filled.plus(quantity);
-        order.filledNotional = order.filledNotional.add(quantity.value().multiply(price.value()));
-        order.updatedAt = now;
-        if (order.remaining().isZero()) {
-            order.state = VenueOrder.State.COMPLETE;
-            working.remove(order);
-        }
-        BrokerTrade trade = new BrokerTrade(order.id, order.instrument, order.side, order.product, fill);
-        trades.add(trade);
-        positions.apply(order.instrument, order.product, order.side, quantity, price);
-        stream.emit(new VenueUpdate.TradeUpdate(trade));
-        stream.emitOrder(order);
-    }
-
-    private void cancelRemainder(VenueOrder order, String message) {
-        order.cancelled = order.remaining();
-        order.state = VenueOrder.State.CANCELLED;
-        order.statusMessage = Optional.of(message);
-        order.updatedAt = now;
-        working.remove(order);
-        stream.emitOrder(order);
     }
 
     private boolean visible(VenueOrder order) {
