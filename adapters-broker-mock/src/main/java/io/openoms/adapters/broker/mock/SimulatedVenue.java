@@ -6,31 +6,23 @@ import io.openoms.domain.instrument.Instrument;
 import io.openoms.domain.instrument.InstrumentId;
 import io.openoms.domain.order.BrokerOrderId;
 import io.openoms.domain.order.ClientOrderId;
-import io.openoms.domain.order.Fill;
-import io.openoms.domain.order.LiquiditySide;
 import io.openoms.domain.order.Order;
 import io.openoms.domain.order.OrderModification;
 import io.openoms.domain.order.OrderType;
 import io.openoms.domain.order.TimeInForce;
-import io.openoms.domain.order.TradeId;
 import io.openoms.domain.port.in.BrokerUpdates;
 import io.openoms.domain.port.out.BrokerOrder;
 import io.openoms.domain.port.out.BrokerPosition;
 import io.openoms.domain.port.out.BrokerResult;
 import io.openoms.domain.port.out.BrokerTrade;
 import io.openoms.domain.port.out.MarketData;
-import io.openoms.domain.value.Money;
 import io.openoms.domain.value.Price;
 import io.openoms.domain.value.Product;
 import io.openoms.domain.value.Quantity;
 import io.openoms.domain.value.Side;
-import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -38,12 +30,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A simulated exchange and broker in one: instruments with a price each, our resting orders, its
@@ -82,14 +71,9 @@ import org.slf4j.LoggerFactory;
  * kept. A sink that throws loses that update (logged); reconciliation finds what it carried.
  */
 public final class SimulatedVenue implements MarketData {
-    private static final Logger LOG = LoggerFactory.getLogger(SimulatedVenue.class);
-    private static final String TIMEOUT = "simulated timeout: no reply from the venue within 10 s";
-
     private final MockVenueConfig config;
     private final VenueFaults faults;
     private final ReentrantLock lock = new ReentrantLock();
-    private final ReentrantLock deliveryLock = new ReentrantLock();
-    private final Deque<VenueUpdate> outbox = new ArrayDeque<>();
     private final Map<InstrumentId, PriceProcess> prices = new LinkedHashMap<>();
     private final Map<InstrumentId, Price> lastPrices = new ConcurrentHashMap<>();
     private final Map<BrokerOrderId, VenueOrder> orders = new LinkedHashMap<>();
@@ -97,16 +81,13 @@ public final class SimulatedVenue implements MarketData {
     private final Set<VenueOrder> working = new LinkedHashSet<>();
     private final List<BrokerTrade> trades = new ArrayList<>();
     private final VenuePositions positions = new VenuePositions();
-    private final SplittableRandom faultRandom;
+    private final VenueFaultGate gate;
+    private final VenueUpdateStream stream;
+    private final VenueMatcher matcher;
     private final String idPrefix;
-    private volatile BrokerUpdates updates;
     private Instant now;
     private long steps;
     private long orderSequence;
-    private long tradeSequence;
-    private boolean streamConnected = true;
-    private long reconnectAtStep = -1;
-    private long droppedUpdates;
 
     /**
      * A venue listing {@code instruments} at their configured initial prices (else the default,
@@ -118,8 +99,10 @@ public final class SimulatedVenue implements MarketData {
         requireNonNull(instruments, "instruments is null");
         this.now = requireNonNull(start, "start is null");
         this.faults = new VenueFaults(config.faults());
-        this.faultRandom = new SplittableRandom(config.seed() ^ 0x5DEECE66DL);
+        this.gate = new VenueFaultGate(faults, config.seed());
+        this.stream = new VenueUpdateStream(config.name(), faults, gate, lock);
         this.idPrefix = Long.toString(start.toEpochMilli());
+        this.matcher = new VenueMatcher(config, prices, working, trades, positions, stream, idPrefix, () -> now);
         instruments.forEach(this::listInstrument);
     }
 
@@ -138,8 +121,8 @@ public final class SimulatedVenue implements MarketData {
 
     /** Where updates are pushed; replaces any earlier sink and pushes what was kept meanwhile. */
     public void attach(BrokerUpdates updates) {
-        this.updates = requireNonNull(updates, "updates is null");
-        deliver();
+        stream.attach(updates);
+        stream.deliver();
     }
 
     public Instant now() {
@@ -188,7 +171,7 @@ public final class SimulatedVenue implements MarketData {
             lastPrices.put(instrument, price);
             for (VenueOrder order : List.copyOf(working)) {
                 if (order.instrument.equals(instrument)) {
-                    match(order, false);
+                    matcher.match(order, false);
                 }
             }
         });
@@ -214,13 +197,13 @@ public final class SimulatedVenue implements MarketData {
         lockedRun(() -> {
             advance(time);
             steps++;
-            updateStream();
+            stream.updateStream(steps);
             for (Map.Entry<InstrumentId, PriceProcess> entry : prices.entrySet()) {
                 entry.getValue().step(config.volatilityTicks());
                 lastPrices.put(entry.getKey(), entry.getValue().last());
             }
             for (VenueOrder order : List.copyOf(working)) {
-                match(order, false);
+                matcher.match(order, false);
             }
         });
     }
@@ -263,7 +246,7 @@ public final class SimulatedVenue implements MarketData {
             if (order == null || !order.isWorking()) {
                 throw new IllegalArgumentException("no working order " + id + " at the venue");
             }
-            cancelRemainder(order, reason);
+            matcher.cancelRemainder(order, reason);
         });
     }
 
@@ -287,24 +270,21 @@ public final class SimulatedVenue implements MarketData {
 
     /** Disconnects the update stream: updates are dropped until {@link #reconnectStream}. */
     public void disconnectStream() {
-        lockedRun(() -> {
-            streamConnected = false;
-            reconnectAtStep = -1;
-        });
+        lockedRun(stream::disconnect);
     }
 
     /** Reconnects the update stream and pushes {@link BrokerUpdates#streamReconnected}; no-op when connected. */
     public void reconnectStream() {
-        lockedRun(this::reconnect);
+        lockedRun(stream::reconnect);
     }
 
     public boolean streamConnected() {
-        return locked(() -> streamConnected);
+        return locked(stream::connected);
     }
 
     /** Updates dropped while the stream was disconnected. */
     public long droppedUpdates() {
-        return locked(() -> droppedUpdates);
+        return locked(stream::droppedUpdates);
     }
 
     /** Every order of the day, in placement order, ignoring faults: the venue's truth. */
@@ -334,11 +314,7 @@ public final class SimulatedVenue implements MarketData {
 
     BrokerResult<BrokerOrderId> submit(Order order) {
         requireNonNull(order, "order is null");
-        return locked(() -> {
-            Optional<BrokerResult<BrokerOrderId>> refused = refusal(VenueOperation.PLACE);
-            if (refused.isPresent()) {
-                return refused.get();
-            }
+        return locked(() -> gate.call(VenueOperation.PLACE, () -> {
             Optional<String> problem =
                     placementProblem(order.instrument(), order.quantity(), order.limitPrice(), order.triggerPrice());
             if (problem.isPresent()) {
@@ -355,26 +331,21 @@ public final class SimulatedVenue implements MarketData {
                     order.limitPrice(),
                     order.triggerPrice(),
                     true);
-            return timedOutAfterApplying(VenueOperation.PLACE)
-                    ? BrokerResult.outcomeUnknown(TIMEOUT)
-                    : BrokerResult.success(placed.id);
-        });
+            return BrokerResult.success(placed.id);
+        }));
     }
 
     BrokerResult<BrokerOrderId> amend(Order order, OrderModification modification) {
         requireNonNull(order, "order is null");
         requireNonNull(modification, "modification is null");
-        return locked(() -> {
-            Optional<BrokerResult<BrokerOrderId>> refused = refusal(VenueOperation.MODIFY);
-            if (refused.isPresent()) {
-                return refused.get();
-            }
+        return locked(() -> gate.call(VenueOperation.MODIFY, () -> {
             Optional<VenueOrder> found = locate(order);
             if (found.isEmpty()) {
                 return BrokerResult.rejected("order " + describe(order) + " not found at the venue");
             }
             VenueOrder venueOrder = found.get();
-            Optional<String> problem = modificationProblem(venueOrder, modification);
+            Optional<String> problem = VenueOrderChecks.modificationProblem(
+                    venueOrder, prices.get(venueOrder.instrument).instrument(), modification);
             if (problem.isPresent()) {
                 return BrokerResult.rejected(problem.get());
             }
@@ -382,21 +353,15 @@ public final class SimulatedVenue implements MarketData {
             modification.limitPrice().ifPresent(price -> venueOrder.limitPrice = Optional.of(price));
             modification.triggerPrice().ifPresent(price -> venueOrder.triggerPrice = Optional.of(price));
             venueOrder.updatedAt = now;
-            emitOrder(venueOrder);
-            match(venueOrder, true);
-            return timedOutAfterApplying(VenueOperation.MODIFY)
-                    ? BrokerResult.outcomeUnknown(TIMEOUT)
-                    : BrokerResult.success(venueOrder.id);
-        });
+            stream.emitOrder(venueOrder);
+            matcher.match(venueOrder, true);
+            return BrokerResult.success(venueOrder.id);
+        }));
     }
 
     BrokerResult<BrokerOrderId> cancel(Order order) {
         requireNonNull(order, "order is null");
-        return locked(() -> {
-            Optional<BrokerResult<BrokerOrderId>> refused = refusal(VenueOperation.CANCEL);
-            if (refused.isPresent()) {
-                return refused.get();
-            }
+        return locked(() -> gate.call(VenueOperation.CANCEL, () -> {
             Optional<VenueOrder> found = locate(order);
             if (found.isEmpty()) {
                 return BrokerResult.rejected("order " + describe(order) + " not found at the venue");
@@ -409,17 +374,15 @@ public final class SimulatedVenue implements MarketData {
             if (!venueOrder.cancelAfterNextFill) {
                 boolean fillFirst = venueOrder.state == VenueOrder.State.OPEN
                         && (faults.takeFillBeforeCancel()
-                                || draw(faults.probabilities().fillAfterCancel()));
+                                || gate.draw(faults.probabilities().fillAfterCancel()));
                 if (fillFirst) {
                     venueOrder.cancelAfterNextFill = true;
                 } else {
-                    cancelRemainder(venueOrder, "cancelled on request");
+                    matcher.cancelRemainder(venueOrder, "cancelled on request");
                 }
             }
-            return timedOutAfterApplying(VenueOperation.CANCEL)
-                    ? BrokerResult.outcomeUnknown(TIMEOUT)
-                    : BrokerResult.success(venueOrder.id);
-        });
+            return BrokerResult.success(venueOrder.id);
+        }));
     }
 
     BrokerResult<Optional<BrokerOrder>> queryOrder(BrokerOrderId id) {
@@ -451,105 +414,14 @@ public final class SimulatedVenue implements MarketData {
     }
 
     private <T> BrokerResult<T> query(Supplier<T> answer) {
-        return locked(() -> {
-            Optional<BrokerResult<T>> refused = refusal(VenueOperation.QUERY);
-            if (refused.isPresent()) {
-                return refused.get();
-            }
-            T value = answer.get();
-            return timedOutAfterApplying(VenueOperation.QUERY)
-                    ? BrokerResult.outcomeUnknown(TIMEOUT)
-                    : BrokerResult.success(value);
-        });
-    }
-
-    /** The fault that stops this call before it reaches the venue, if one is due. */
-    private <T> Optional<BrokerResult<T>> refusal(VenueOperation operation) {
-        FaultProbabilities chance = faults.probabilities();
-        if (faults.sessionExpired()) {
-            return Optional.of(BrokerResult.sessionExpired("simulated: the session has expired, log in again"));
-        }
-        if (faults.takeRateLimit(operation) || draw(chance.rateLimit())) {
-            return Optional.of(BrokerResult.rateLimited(
-                    Optional.of(Duration.ofSeconds(1)), "simulated HTTP 429: too many requests"));
-        }
-        Optional<String> rejection = faults.takeRejection(operation);
-        if (rejection.isEmpty() && operation == VenueOperation.PLACE && draw(chance.rejectPlacement())) {
-            rejection = Optional.of(chance.rejectReason());
-        }
-        if (rejection.isPresent()) {
-            return Optional.of(BrokerResult.rejected(rejection.get()));
-        }
-        if (faults.takeTimeoutBeforeApplying(operation)
-                || (operation == VenueOperation.PLACE && draw(chance.timeoutWithoutPlacing()))) {
-            return Optional.of(BrokerResult.outcomeUnknown(TIMEOUT));
-        }
-        return Optional.empty();
-    }
-
-    private boolean timedOutAfterApplying(VenueOperation operation) {
-        return faults.takeTimeoutAfterApplying(operation)
-                || (operation == VenueOperation.PLACE
-                        && draw(faults.probabilities().timeoutAfterPlacing()));
-    }
-
-    private boolean draw(double probability) {
-        return probability > 0 && faultRandom.nextDouble() < probability;
+        return locked(() -> gate.call(VenueOperation.QUERY, () -> BrokerResult.success(answer.get())));
     }
 
     private Optional<String> placementProblem(
             InstrumentId instrumentId, Quantity quantity, Optional<Price> limitPrice, Optional<Price> triggerPrice) {
         PriceProcess process = prices.get(instrumentId);
-        if (process == null) {
-            return Optional.of("instrument " + instrumentId + " is not traded at this venue");
-        }
-        Instrument instrument = process.instrument();
-        Optional<String> problem = instrument.quantityProblem(quantity);
-        if (problem.isEmpty()) {
-            problem = limitPrice.flatMap(instrument::priceProblem);
-        }
-        if (problem.isEmpty()) {
-            problem = triggerPrice.flatMap(instrument::priceProblem).map(reason -> "trigger " + reason);
-        }
-        return problem;
-    }
-
-    private Optional<String> modificationProblem(VenueOrder order, OrderModification modification) {
-        if (!order.isWorking()) {
-            return Optional.of(
-                    "order " + order.id + " is " + order.snapshot().brokerStatus() + " and cannot be modified");
-        }
-        Instrument instrument = prices.get(order.instrument).instrument();
-        if (modification.quantity().isPresent()) {
-            Quantity quantity = modification.quantity().get();
-            if (!quantity.isGreaterThan(order.filled)) {
-                return Optional.of("new quantity " + quantity + " must exceed the filled quantity " + order.filled);
-            }
-            Optional<String> problem = instrument.quantityProblem(quantity);
-            if (problem.isPresent()) {
-                return problem;
-            }
-        }
-        if (modification.limitPrice().isPresent()) {
-            if (!order.type.requiresLimitPrice()) {
-                return Optional.of("a " + order.type + " order has no limit price");
-            }
-            Optional<String> problem =
-                    instrument.priceProblem(modification.limitPrice().get());
-            if (problem.isPresent()) {
-                return problem;
-            }
-        }
-        if (modification.triggerPrice().isPresent()) {
-            if (!order.type.requiresTriggerPrice()) {
-                return Optional.of("a " + order.type + " order has no trigger price");
-            }
-            if (order.triggered) {
-                return Optional.of("order " + order.id + " has already triggered");
-            }
-            return instrument.priceProblem(modification.triggerPrice().get()).map(reason -> "trigger " + reason);
-        }
-        return Optional.empty();
+        return VenueOrderChecks.placementProblem(
+                process == null ? null : process.instrument(), instrumentId, quantity, limitPrice, triggerPrice);
     }
 
     private VenueOrder open(
@@ -582,15 +454,15 @@ public final class SimulatedVenue implements MarketData {
         if (ours) {
             FaultProbabilities chance = faults.probabilities();
             Optional<Integer> hideSteps = faults.takeHide();
-            if (hideSteps.isEmpty() && draw(chance.notFound())) {
+            if (hideSteps.isEmpty() && gate.draw(chance.notFound())) {
                 hideSteps = Optional.of(chance.notFoundSteps());
             }
             hideSteps.ifPresent(hidden -> order.visibleFromStep = steps + hidden);
-            order.holdAcknowledgement = faults.takeReorder() || draw(chance.outOfOrder());
+            order.holdAcknowledgement = faults.takeReorder() || gate.draw(chance.outOfOrder());
             order.rejectOnAcknowledgement = faults.takeRejectionAfterAcknowledgement();
         }
         if (!order.acknowledgeAt.isAfter(now)) {
-            acknowledge(order);
+            matcher.acknowledge(order);
         }
         return order;
     }
@@ -603,187 +475,8 @@ public final class SimulatedVenue implements MarketData {
         now = time;
         for (VenueOrder order : List.copyOf(working)) {
             if (order.state == VenueOrder.State.PENDING_ACK && !order.acknowledgeAt.isAfter(now)) {
-                acknowledge(order);
+                matcher.acknowledge(order);
             }
-        }
-    }
-
-    private void acknowledge(VenueOrder order) {
-        order.updatedAt = now;
-        if (order.rejectOnAcknowledgement.isPresent()) {
-            order.state = VenueOrder.State.REJECTED;
-            order.statusMessage = order.rejectOnAcknowledgement;
-            order.cancelled = order.remaining();
-            working.remove(order);
-            emitOrder(order);
-            return;
-        }
-        order.state = VenueOrder.State.OPEN;
-        if (order.holdAcknowledgement) {
-            order.heldAcknowledgement = Optional.of(order.snapshot());
-        } else {
-            emit(new VenueUpdate.OrderUpdate(order.snapshot()));
-        }
-        match(order, true);
-    }
-
-    /** One matching attempt; {@code arrival} when the order just arrived (or changed) and takes liquidity. */
-    private void match(VenueOrder order, boolean arrival) {
-        if (order.state != VenueOrder.State.OPEN) {
-            return;
-        }
-        PriceProcess process = prices.get(order.instrument);
-        Price last = process.last();
-        boolean taker = arrival;
-        boolean justTriggered = false;
-        if (order.awaitsTrigger()) {
-            Price trigger = order.triggerPrice.orElseThrow();
-            boolean reached = order.side == Side.BUY ? !last.isLessThan(trigger) : !last.isGreaterThan(trigger);
-            if (!reached) {
-                if (order.cancelAfterNextFill) {
-                    // an untriggered stop cannot trade, so the delayed cancel has nothing to wait for
-                    order.cancelAfterNextFill = false;
-                    cancelRemainder(order, "cancelled on request");
-                }
-                return;
-            }
-            order.triggered = true;
-            taker = true;
-            justTriggered = true;
-        }
-        boolean forced = order.cancelAfterNextFill;
-        boolean firstAttempt = !order.attempted;
-        order.attempted = true;
-        Optional<Price> price = executionPrice(order, process, taker, forced);
-        if (price.isPresent()) {
-            fill(order, slice(order, process), price.get(), taker);
-        } else if (justTriggered) {
-            order.updatedAt = now;
-            emitOrder(order);
-        }
-        if (order.state == VenueOrder.State.OPEN && forced) {
-            order.cancelAfterNextFill = false;
-            cancelRemainder(order, "cancelled on request");
-        } else if (order.state == VenueOrder.State.OPEN && order.timeInForce == TimeInForce.IOC && firstAttempt) {
-            cancelRemainder(order, "IOC remainder cancelled");
-        }
-    }
-
-    /**
-     * The price {@code order} trades at now, if it trades. A forced fill (a cancel delayed behind
-     * one more fill) trades a limit order at its limit even if the price has not crossed it.
-     */
-    private Optional<Price> executionPrice(VenueOrder order, PriceProcess process, boolean taker, boolean forced) {
-        Price last = process.last();
-        boolean buy = order.side == Side.BUY;
-        Price market = process.offset(last, buy ? config.slippageTicks() : -config.slippageTicks());
-        if (!order.type.requiresLimitPrice()) {
-            return Optional.of(market);
-        }
-        Price limit = order.limitPrice.orElseThrow();
-        boolean crosses = buy ? !last.isGreaterThan(limit) : !last.isLessThan(limit);
-        if (!crosses) {
-            return forced ? Optional.of(limit) : Optional.empty();
-        }
-        if (!taker) {
-            return Optional.of(limit);
-        }
-        if (buy) {
-            return Optional.of(market.isLessThan(limit) ? market : limit);
-        }
-        return Optional.of(market.isGreaterThan(limit) ? market : limit);
-    }
-
-    /** What one matching round may fill: the remainder, capped by the liquidity in whole lots (at least one). */
-    private Quantity slice(VenueOrder order, PriceProcess process) {
-        Quantity remaining = order.remaining();
-        if (config.liquidityPerStep().isEmpty()) {
-            return remaining;
-        }
-        BigDecimal lot = process.instrument().lotSize().value();
-        BigDecimal lots = config.liquidityPerStep()
-                .get()
-                .value()
-                .divideToIntegralValue(lot)
-                .max(BigDecimal.ONE);
-        return remaining.min(Quantity.of(lots.multiply(lot)));
-    }
-
-    private void fill(VenueOrder order, Quantity quantity, Price price, boolean taker) {
-        Money fee = quantity.times(price)
-                .times(config.feeBasisPoints().movePointLeft(4))
-                .plus(config.feePerFill());
-        Fill fill = new Fill(
-                TradeId.of(idPrefix + String.format("%06d", ++tradeSequence)),
-                quantity,
-                price,
-                fee,
-                now,
-                Optional.of(taker ? LiquiditySide.TAKER : LiquiditySide.MAKER));
-        order.filled = order.filled.plus(quantity);
-        order.filledNotional = order.filledNotional.add(quantity.value().multiply(price.value()));
-        order.updatedAt = now;
-        if (order.remaining().isZero()) {
-            order.state = VenueOrder.State.COMPLETE;
-            working.remove(order);
-        }
-        BrokerTrade trade = new BrokerTrade(order.id, order.instrument, order.side, order.product, fill);
-        trades.add(trade);
-        positions.apply(order.instrument, order.product, order.side, quantity, price);
-        emit(new VenueUpdate.TradeUpdate(trade));
-        emitOrder(order);
-    }
-
-    private void cancelRemainder(VenueOrder order, String message) {
-        order.cancelled = order.remaining();
-        order.state = VenueOrder.State.CANCELLED;
-        order.statusMessage = Optional.of(message);
-        order.updatedAt = now;
-        working.remove(order);
-        emitOrder(order);
-    }
-
-    /** Pushes the order's current snapshot, then a held-back acknowledgement, now stale, if any. */
-    private void emitOrder(VenueOrder order) {
-        emit(new VenueUpdate.OrderUpdate(order.snapshot()));
-        if (order.heldAcknowledgement.isPresent()) {
-            emit(new VenueUpdate.OrderUpdate(order.heldAcknowledgement.get()));
-            order.heldAcknowledgement = Optional.empty();
-        }
-    }
-
-    private void emit(VenueUpdate update) {
-        if (!streamConnected) {
-            droppedUpdates++;
-            return;
-        }
-        FaultProbabilities chance = faults.probabilities();
-        if (faults.takeMalformed() || draw(chance.malformedUpdate())) {
-            outbox.add(MalformedPayloads.of(update));
-            return;
-        }
-        outbox.add(update);
-        if (faults.takeDuplicate() || draw(chance.duplicateUpdate())) {
-            outbox.add(update);
-        }
-    }
-
-    private void updateStream() {
-        if (!streamConnected) {
-            if (reconnectAtStep == steps) {
-                reconnect();
-            }
-        } else if (draw(faults.probabilities().streamDisconnect())) {
-            streamConnected = false;
-            reconnectAtStep = steps + faults.probabilities().disconnectSteps();
-        }
-    }
-
-    private void reconnect() {
-        if (!streamConnected) {
-            streamConnected = true;
-            reconnectAtStep = -1;
-            outbox.add(new VenueUpdate.Reconnected());
         }
     }
 
@@ -823,54 +516,7 @@ public final class SimulatedVenue implements MarketData {
         } finally {
             lock.unlock();
         }
-        deliver();
+        stream.deliver();
         return result;
-    }
-
-    /**
-     * Pushes queued updates in order, never while this thread holds the venue lock and never nested
-     * inside a push on this thread. Never waits for another pusher: if one is busy, it pushes ours too
-     * (after unlocking it looks again, so an update queued meanwhile is not left behind).
-     */
-    private void deliver() {
-        BrokerUpdates sink = updates;
-        if (sink == null || lock.isHeldByCurrentThread() || deliveryLock.isHeldByCurrentThread()) {
-            return;
-        }
-        do {
-            if (!deliveryLock.tryLock()) {
-                return;
-            }
-            try {
-                VenueUpdate next;
-                while ((next = nextUpdate()) != null) {
-                    try {
-                        next.deliverTo(config.name(), sink);
-                    } catch (RuntimeException e) {
-                        LOG.error("The broker updates sink failed on {}; the update is lost to the stream", next, e);
-                    }
-                }
-            } finally {
-                deliveryLock.unlock();
-            }
-        } while (hasQueuedUpdates());
-    }
-
-    private boolean hasQueuedUpdates() {
-        lock.lock();
-        try {
-            return !outbox.isEmpty();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private VenueUpdate nextUpdate() {
-        lock.lock();
-        try {
-            return outbox.poll();
-        } finally {
-            lock.unlock();
-        }
     }
 }
