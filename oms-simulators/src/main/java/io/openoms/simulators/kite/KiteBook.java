@@ -160,7 +160,7 @@ final class KiteBook implements BrokerUpdates {
                 order.orderId = String.format("2%018d", ++amoSequence);
                 order.awaitingRelease = true;
                 orders.put(order.orderId, order);
-                addRow(order, "AMO REQ RECEIVED", Optional.empty(), order.orderTimestamp);
+                rows.addRow(order, "AMO REQ RECEIVED", Optional.empty(), order.orderTimestamp);
                 return order.orderId;
             }
             BrokerResult<BrokerOrderId> result = submit(order);
@@ -193,12 +193,8 @@ final class KiteBook implements BrokerUpdates {
                 quantity.ifPresent(q -> order.quantity = q);
                 price.ifPresent(p -> order.price = Optional.of(p));
                 trigger.ifPresent(p -> order.triggerPrice = Optional.of(p));
-                order.validity = validity;
-                order.validityTtl = ttl;
-                order.disclosedQuantity = disclosed;
-                order.modified = true;
-                order.orderTimestamp = now;
-                addRow(order, "AMO REQ RECEIVED", Optional.empty(), now);
+                recordModification(order, validity, ttl, disclosed, now);
+                rows.addRow(order, "AMO REQ RECEIVED", Optional.empty(), now);
                 return order.orderId;
             }
             if (order.isTerminal()) {
@@ -229,19 +225,24 @@ final class KiteBook implements BrokerUpdates {
                                         .orElse(true));
             }
             if (applied) {
-                addRow(order, "MODIFY VALIDATION PENDING", before, now);
-                addRow(order, "MODIFY PENDING", before, now);
-                order.validity = validity;
-                order.validityTtl = ttl;
-                order.disclosedQuantity = disclosed;
-                order.modified = true;
+                rows.addRow(order, "MODIFY VALIDATION PENDING", before, now);
+                rows.addRow(order, "MODIFY PENDING", before, now);
+                recordModification(order, validity, ttl, disclosed, now);
                 order.modifyApplied = true;
-                order.orderTimestamp = now;
                 order.lastSeen = Optional.empty();
             }
             unwrap(result, VenueOperation.MODIFY, () -> orderIdBody(order));
             return order.orderId;
         });
+    }
+
+    /** The Kite-only fields a modify changes, whether or not the order has reached the venue yet. */
+    private static void recordModification(KiteOrder order, String validity, int ttl, int disclosed, Instant now) {
+        order.validity = validity;
+        order.validityTtl = ttl;
+        order.disclosedQuantity = disclosed;
+        order.modified = true;
+        order.orderTimestamp = now;
     }
 
     String cancel(String variety, String orderId) {
@@ -265,7 +266,7 @@ final class KiteBook implements BrokerUpdates {
                                     .orElseThrow()
                                     .equals(before));
             if (applied) {
-                addRow(order, "CANCEL PENDING", before, now);
+                rows.addRow(order, "CANCEL PENDING", before, now);
             }
             unwrap(result, VenueOperation.CANCEL, () -> orderIdBody(order));
             return order.orderId;
@@ -478,10 +479,10 @@ final class KiteBook implements BrokerUpdates {
             order.orderId = venueId.value();
             orders.put(order.orderId, order);
             for (String status : List.of("PUT ORDER REQ RECEIVED", "VALIDATION PENDING", "OPEN PENDING")) {
-                addRow(order, status, Optional.empty(), order.orderTimestamp);
+                rows.addRow(order, status, Optional.empty(), order.orderTimestamp);
             }
         } else {
-            addRow(order, "OPEN PENDING", Optional.empty(), venue.now());
+            rows.addRow(order, "OPEN PENDING", Optional.empty(), venue.now());
         }
     }
 
@@ -526,14 +527,6 @@ final class KiteBook implements BrokerUpdates {
 
     private static boolean isOpen(BrokerOrder snapshot) {
         return snapshot.brokerStatus().equals("OPEN") || snapshot.brokerStatus().equals("TRIGGER PENDING");
-    }
-
-    private void addRow(KiteOrder order, String status, Optional<String> message, Instant at) {
-        rows.addRow(order, status, message, at);
-    }
-
-    private void addRow(KiteOrder order, String status, BrokerOrder snapshot, Instant at) {
-        rows.addRow(order, status, snapshot, at);
     }
 
     /** Streams the venue's update of one order as a Kite order frame, with the order's Kite fields. */

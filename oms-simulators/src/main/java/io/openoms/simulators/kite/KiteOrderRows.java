@@ -32,7 +32,7 @@ final class KiteOrderRows {
         this.stream = stream;
     }
 
-    /** Closes an order the venue never saw (a cancelled or refused after-market order): its whole quantity is cancelled. */
+    /** Ends an order the venue never saw (a cancelled or refused AMO): all of it is cancelled, none filled. */
     void closeUnsent(KiteOrder order, String status, Optional<String> message, Instant at) {
         Map<String, Object> row = row(
                 order,
