@@ -2,6 +2,7 @@ package io.openoms.app.bench;
 
 import static java.util.Objects.requireNonNull;
 
+import io.openoms.domain.instrument.CircuitLimits;
 import io.openoms.domain.instrument.Instrument;
 import io.openoms.domain.instrument.InstrumentId;
 import io.openoms.domain.instrument.TradingSession;
@@ -190,6 +191,11 @@ public final class RiskBenchmark {
         @Override
         public Optional<Price> lastPrice(InstrumentId id) {
             return lastPrice;
+        }
+
+        @Override
+        public Optional<CircuitLimits> circuitLimits(InstrumentId id) {
+            return Optional.empty();
         }
 
         @Override

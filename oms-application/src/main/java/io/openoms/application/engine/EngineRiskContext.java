@@ -2,6 +2,7 @@ package io.openoms.application.engine;
 
 import static java.util.Objects.requireNonNull;
 
+import io.openoms.domain.instrument.CircuitLimits;
 import io.openoms.domain.instrument.Instrument;
 import io.openoms.domain.instrument.InstrumentId;
 import io.openoms.domain.order.OrderManager;
@@ -103,6 +104,11 @@ final class EngineRiskContext implements RiskContext {
     @Override
     public Optional<Price> lastPrice(InstrumentId instrument) {
         return marketData.lastPrice(instrument);
+    }
+
+    @Override
+    public Optional<CircuitLimits> circuitLimits(InstrumentId instrument) {
+        return marketData.circuitLimits(instrument);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.openoms.domain.risk;
 
 import static java.util.Objects.requireNonNull;
 
+import io.openoms.domain.instrument.CircuitLimits;
 import io.openoms.domain.instrument.Instrument;
 import io.openoms.domain.instrument.InstrumentId;
 import io.openoms.domain.order.Order;
@@ -66,6 +67,11 @@ final class ModificationContext implements RiskContext {
     @Override
     public Optional<Price> lastPrice(InstrumentId instrument) {
         return world.lastPrice(instrument);
+    }
+
+    @Override
+    public Optional<CircuitLimits> circuitLimits(InstrumentId instrument) {
+        return world.circuitLimits(instrument);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.openoms.domain.risk;
 
+import io.openoms.domain.instrument.CircuitLimits;
 import io.openoms.domain.instrument.Instrument;
 import io.openoms.domain.instrument.InstrumentId;
 import io.openoms.domain.value.AccountId;
@@ -37,6 +38,12 @@ public interface RiskContext {
 
     /** The last traded (or mark) price, or empty when no price has been seen. */
     Optional<Price> lastPrice(InstrumentId instrument);
+
+    /**
+     * The day's circuit band of the instrument, or empty when market data does not know it.
+     * Abstract on purpose: a wrapping context that forgot to delegate would silently skip the check.
+     */
+    Optional<CircuitLimits> circuitLimits(InstrumentId instrument);
 
     /**
      * The account's signed net position in the instrument under the product: positive long,

@@ -1,5 +1,6 @@
 package io.openoms.domain.risk;
 
+import io.openoms.domain.instrument.CircuitLimits;
 import io.openoms.domain.instrument.Instrument;
 import io.openoms.domain.instrument.InstrumentId;
 import io.openoms.domain.instrument.TradingSession;
@@ -40,6 +41,7 @@ public final class FakeRiskContext implements RiskContext {
     private RiskLimits limits = RiskLimits.none();
     private final Map<InstrumentId, Instrument> instruments = new HashMap<>(Map.of(INFY, INFY_INSTRUMENT));
     private final Map<InstrumentId, Price> lastPrices = new HashMap<>();
+    private final Map<InstrumentId, CircuitLimits> circuitLimits = new HashMap<>();
     private final Map<String, BigDecimal> positions = new HashMap<>();
     private final Map<String, BigDecimal> openOrders = new HashMap<>();
     private final Map<Side, Money> openOrderNotional = new EnumMap<>(Side.class);
@@ -108,6 +110,11 @@ public final class FakeRiskContext implements RiskContext {
 
     public FakeRiskContext lastPrice(InstrumentId instrument, String price) {
         lastPrices.put(instrument, Price.of(price));
+        return this;
+    }
+
+    public FakeRiskContext circuitLimits(InstrumentId instrument, String lower, String upper) {
+        circuitLimits.put(instrument, CircuitLimits.of(lower, upper));
         return this;
     }
 
@@ -203,6 +210,11 @@ public final class FakeRiskContext implements RiskContext {
     @Override
     public Optional<Price> lastPrice(InstrumentId instrument) {
         return Optional.ofNullable(lastPrices.get(instrument));
+    }
+
+    @Override
+    public Optional<CircuitLimits> circuitLimits(InstrumentId instrument) {
+        return Optional.ofNullable(circuitLimits.get(instrument));
     }
 
     @Override

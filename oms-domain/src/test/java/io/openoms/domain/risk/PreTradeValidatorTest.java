@@ -19,6 +19,7 @@ class PreTradeValidatorTest {
             "PRICE_VALIDITY",
             "MARKET_HOURS",
             "PRICE_BAND",
+            "CIRCUIT_LIMIT",
             "MAX_ORDER_QUANTITY",
             "MAX_ORDER_NOTIONAL",
             "MAX_OPEN_ORDERS",
@@ -68,10 +69,10 @@ class PreTradeValidatorTest {
         RiskDecision decision = StandardChecks.validator().validate(limitBuy(10, "1500"), context);
 
         assertThat(decision.rejected()).isTrue();
-        assertThat(decision.checksRun()).isEqualTo(STANDARD_ORDER.subList(0, 7));
+        assertThat(decision.checksRun()).isEqualTo(STANDARD_ORDER.subList(0, 8));
         assertThat(decision.rejectedBy()).contains("MAX_ORDER_QUANTITY");
         assertThat(decision.reason()).contains("order quantity 10 exceeds maxOrderQuantity 5");
-        assertThat(decision.outcomes().subList(0, 6)).allMatch(RiskCheckOutcome::passed);
+        assertThat(decision.outcomes().subList(0, 7)).allMatch(RiskCheckOutcome::passed);
     }
 
     @Test

@@ -335,9 +335,9 @@ final class KiteBook implements BrokerUpdates {
         return operate(portfolio::margins);
     }
 
-    /** Last prices keyed exactly as asked; unknown instruments are left out, as Kite does. */
-    Map<String, Object> lastPrices(List<String> keys) {
-        return portfolio.lastPrices(keys);
+    /** Last prices keyed exactly as asked (with the circuit limits for the full quote); unknown instruments are left out. */
+    Map<String, Object> lastPrices(List<String> keys, boolean withCircuit) {
+        return portfolio.lastPrices(keys, withCircuit);
     }
 
     String instrumentsCsv(Optional<String> exchange) {

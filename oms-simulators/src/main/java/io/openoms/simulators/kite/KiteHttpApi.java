@@ -152,7 +152,10 @@ final class KiteHttpApi {
             }
             case "quote" -> {
                 if (method.equals("GET") && path.length == 3 && path[2].equals("ltp")) {
-                    return Reply.json(KiteJson.success(book.lastPrices(query.all("i"))));
+                    return Reply.json(KiteJson.success(book.lastPrices(query.all("i"), false)));
+                }
+                if (method.equals("GET") && path.length == 2) {
+                    return Reply.json(KiteJson.success(book.lastPrices(query.all("i"), true)));
                 }
             }
             case "instruments" -> {

@@ -158,8 +158,11 @@ final class KitePortfolio {
         return segment;
     }
 
-    /** Last prices keyed exactly as asked; unknown instruments are left out, as Kite does. */
-    Map<String, Object> lastPrices(List<String> keys) {
+    /**
+     * Last prices keyed exactly as asked; unknown instruments are left out, as Kite does. The full
+     * quote ({@code withCircuit}) adds the circuit limits the venue was given, when it has them.
+     */
+    Map<String, Object> lastPrices(List<String> keys, boolean withCircuit) {
         if (keys.isEmpty()) {
             throw new KiteApiException(KiteError.input("No instruments given: pass `i=EXCHANGE:TRADINGSYMBOL`"));
         }
@@ -171,6 +174,12 @@ final class KitePortfolio {
                         Map<String, Object> quote = new LinkedHashMap<>();
                         quote.put("instrument_token", listing.instrumentToken());
                         quote.put("last_price", price.value());
+                        if (withCircuit) {
+                            venue.circuitLimits(listing.instrument().id()).ifPresent(band -> {
+                                quote.put("lower_circuit_limit", band.lower().value());
+                                quote.put("upper_circuit_limit", band.upper().value());
+                            });
+                        }
                         data.put(key, quote);
                     }));
         }

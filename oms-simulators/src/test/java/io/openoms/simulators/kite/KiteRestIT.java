@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.openoms.adapters.broker.mock.ExternalOrder;
+import io.openoms.domain.instrument.CircuitLimits;
 import io.openoms.domain.value.Price;
 import io.openoms.domain.value.Quantity;
 import io.openoms.domain.value.Side;
@@ -351,6 +352,22 @@ class KiteRestIT {
         assertThat(data.get("256257").get("last_price").decimalValue()).isEqualByComparingTo("100");
         assertThat(data.has("NSE:NOPE")).isFalse();
         assertThat(kite.get("/quote/ltp").errorType()).isEqualTo("InputException");
+    }
+
+    @Test
+    void the_full_quote_carries_the_circuit_limits_the_venue_was_given() {
+        kite.venue.setCircuitLimits(INFY_ID, CircuitLimits.of("90", "110"));
+
+        JsonNode data = kite.get("/quote?i=NSE:INFY&i=NFO:NIFTY24MARFUT").data();
+
+        assertThat(data.get("NSE:INFY").get("last_price").decimalValue()).isEqualByComparingTo("100");
+        assertThat(data.get("NSE:INFY").get("lower_circuit_limit").decimalValue())
+                .isEqualByComparingTo("90");
+        assertThat(data.get("NSE:INFY").get("upper_circuit_limit").decimalValue())
+                .isEqualByComparingTo("110");
+        assertThat(data.get("NFO:NIFTY24MARFUT").has("upper_circuit_limit")).isFalse();
+        assertThat(kite.get("/quote/ltp?i=NSE:INFY").data().get("NSE:INFY").has("upper_circuit_limit"))
+                .isFalse();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.openoms.adapters.broker.mock;
 
 import static java.util.Objects.requireNonNull;
 
+import io.openoms.domain.instrument.CircuitLimits;
 import io.openoms.domain.instrument.Instrument;
 import io.openoms.domain.instrument.InstrumentId;
 import io.openoms.domain.order.BrokerOrderId;
@@ -76,6 +77,7 @@ public final class SimulatedVenue implements MarketData {
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<InstrumentId, PriceProcess> prices = new LinkedHashMap<>();
     private final Map<InstrumentId, Price> lastPrices = new ConcurrentHashMap<>();
+    private final Map<InstrumentId, CircuitLimits> circuitLimits = new ConcurrentHashMap<>();
     private final Map<BrokerOrderId, VenueOrder> orders = new LinkedHashMap<>();
     private final Map<ClientOrderId, VenueOrder> byClientOrderId = new HashMap<>();
     private final Set<VenueOrder> working = new LinkedHashSet<>();
@@ -158,6 +160,17 @@ public final class SimulatedVenue implements MarketData {
     @Override
     public Optional<Price> lastPrice(InstrumentId instrument) {
         return Optional.ofNullable(lastPrices.get(instrument));
+    }
+
+    /** The circuit band set by {@link #setCircuitLimits}; none by default, as the walk has no band. */
+    @Override
+    public Optional<CircuitLimits> circuitLimits(InstrumentId instrument) {
+        return Optional.ofNullable(circuitLimits.get(instrument));
+    }
+
+    /** Sets the day's circuit band of {@code instrument}, as an exchange publishes it each morning. */
+    public void setCircuitLimits(InstrumentId instrument, CircuitLimits limits) {
+        circuitLimits.put(instrument, limits);
     }
 
     /**

@@ -7,6 +7,7 @@ import io.openoms.application.ratelimit.EndpointFamily;
 import io.openoms.application.ratelimit.RateLimitDecision;
 import io.openoms.application.ratelimit.RateLimitGuard;
 import io.openoms.application.ratelimit.RequestPriority;
+import io.openoms.domain.instrument.CircuitLimits;
 import io.openoms.domain.instrument.InstrumentId;
 import io.openoms.domain.port.out.BrokerResult;
 import io.openoms.domain.port.out.MarketData;
@@ -24,22 +25,24 @@ import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.OkHttpClient;
 
 /**
- * Last traded prices from {@code GET /quote/ltp}. {@link #lastPrice} answers from memory and never
- * touches the network; {@link #refresh} (called by a schedule in the app) fetches up to 1,000
- * instruments per call, each call taking a permit of Kite's quotes budget (1/s) from the guard
+ * Last traded prices and the day's circuit limits from {@code GET /quote} (the full quote: the
+ * LTP endpoint has no circuit limits, which the {@code CIRCUIT_LIMIT} check needs).
+ * {@link #lastPrice} and {@link #circuitLimits} answer from memory and never touch the network;
+ * {@link #refresh} (called by a schedule in the app) fetches up to 500 instruments per call, each call taking a permit of Kite's quotes budget (1/s) from the guard
  * and skipping the refresh when none is free within {@code quotesMaxWait}. Instruments Kite does
  * not know are silently absent from its answer and keep no price.
  *
  * <p>Thread safety: safe from any thread.
  */
 public final class KiteMarketData implements MarketData {
-    static final int MAX_INSTRUMENTS_PER_CALL = 1_000;
+    static final int MAX_INSTRUMENTS_PER_CALL = 500;
 
     private final KiteConfig config;
     private final KiteHttp http;
     private final RateLimitGuard rateLimits;
     private final Clock clock;
     private final Map<InstrumentId, PriceAt> prices = new ConcurrentHashMap<>();
+    private final Map<InstrumentId, CircuitLimits> circuits = new ConcurrentHashMap<>();
 
     public KiteMarketData(
             KiteConfig config, KiteSession session, RateLimitGuard rateLimits, OkHttpClient http, Clock clock) {
@@ -53,6 +56,11 @@ public final class KiteMarketData implements MarketData {
     public Optional<Price> lastPrice(InstrumentId instrument) {
         PriceAt price = prices.get(requireNonNull(instrument, "instrument is null"));
         return price == null ? Optional.empty() : Optional.of(price.price());
+    }
+
+    @Override
+    public Optional<CircuitLimits> circuitLimits(InstrumentId instrument) {
+        return Optional.ofNullable(circuits.get(requireNonNull(instrument, "instrument is null")));
     }
 
     /** When {@code instrument}'s price was last refreshed, for staleness checks. */
@@ -84,7 +92,7 @@ public final class KiteMarketData implements MarketData {
             }
             List<Map.Entry<String, String>> query = new ArrayList<>();
             chunk.forEach(instrument -> query.add(new AbstractMap.SimpleImmutableEntry<>("i", instrument.toString())));
-            BrokerResult<JsonNode> reply = http.get("quote/ltp", query, EndpointFamily.QUOTES);
+            BrokerResult<JsonNode> reply = http.get("quote", query, EndpointFamily.QUOTES);
             if (!(reply instanceof BrokerResult.Success<JsonNode> success)) {
                 return KiteResults.failure(reply);
             }
@@ -114,8 +122,26 @@ public final class KiteMarketData implements MarketData {
                 prices.put(instrument, new PriceAt(Price.of(last.get()), now));
                 updated++;
             }
+            circuit(quote).ifPresentOrElse(band -> circuits.put(instrument, band), () -> circuits.remove(instrument));
         }
         return updated;
+    }
+
+    /** Both limits, positive and in order; a quote without them (an index) leaves the check to the exchange. */
+    private static Optional<CircuitLimits> circuit(JsonNode quote) throws KitePayloadException {
+        Optional<BigDecimal> lower = KiteJson.decimal(quote, "lower_circuit_limit");
+        Optional<BigDecimal> upper = KiteJson.decimal(quote, "upper_circuit_limit");
+        if (lower.isEmpty()
+                || upper.isEmpty()
+                || lower.get().signum() <= 0
+                || upper.get().signum() <= 0) {
+            return Optional.empty();
+        }
+        if (lower.get().compareTo(upper.get()) > 0) {
+            throw new KitePayloadException("lower_circuit_limit " + lower.get().toPlainString()
+                    + " is above upper_circuit_limit " + upper.get().toPlainString());
+        }
+        return Optional.of(new CircuitLimits(Price.of(lower.get()), Price.of(upper.get())));
     }
 
     private record PriceAt(Price price, Instant at) {}

@@ -6,6 +6,7 @@ import static io.openoms.adapters.broker.zerodha.KiteFixtures.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.openoms.application.ratelimit.EndpointFamily;
+import io.openoms.domain.instrument.CircuitLimits;
 import io.openoms.domain.instrument.InstrumentId;
 import io.openoms.domain.order.BrokerOrderId;
 import io.openoms.domain.order.ClientOrderId;
@@ -336,7 +337,8 @@ class KiteBrokerGatewayIT {
         KiteMarketData prices = new KiteMarketData(config, session, guard, http, CLOCK);
         respond(
                 200,
-                "{\"status\":\"success\",\"data\":{\"NSE:INFY\":{\"instrument_token\":408065,\"last_price\":1450.55}}}");
+                "{\"status\":\"success\",\"data\":{\"NSE:INFY\":{\"instrument_token\":408065,\"last_price\":1450.55,"
+                        + "\"lower_circuit_limit\":1305.5,\"upper_circuit_limit\":1595.6}}}");
         InstrumentId infy = InstrumentId.parse("NSE:INFY");
         InstrumentId gone = InstrumentId.parse("NSE:GONE");
 
@@ -345,9 +347,11 @@ class KiteBrokerGatewayIT {
 
         assertThat(prices.lastPrice(infy)).contains(Price.of("1450.55"));
         assertThat(prices.lastPrice(gone)).isEmpty();
+        assertThat(prices.circuitLimits(infy)).contains(CircuitLimits.of("1305.5", "1595.6"));
+        assertThat(prices.circuitLimits(gone)).isEmpty();
         assertThat(prices.lastUpdate(infy)).contains(KiteFixtures.NOW);
         RecordedRequest request = take();
-        assertThat(request.getUrl().encodedPath()).isEqualTo("/quote/ltp");
+        assertThat(request.getUrl().encodedPath()).isEqualTo("/quote");
         assertThat(request.getUrl().queryParameterValues("i")).containsExactly("NSE:INFY", "NSE:GONE");
         assertThat(guard.acquired).containsExactly(EndpointFamily.QUOTES);
 

@@ -17,6 +17,7 @@ import java.util.List;
  *   <li>{@code PRICE_VALIDITY}: positive, on the tick grid
  *   <li>{@code MARKET_HOURS}: {@code enforceMarketHours}
  *   <li>{@code PRICE_BAND}: {@code priceBandPercent}
+ *   <li>{@code CIRCUIT_LIMIT}: the exchange's circuit band, when market data has it
  *   <li>{@code MAX_ORDER_QUANTITY}: {@code maxOrderQuantity}
  *   <li>{@code MAX_ORDER_NOTIONAL}: {@code maxOrderNotional}
  *   <li>{@code MAX_OPEN_ORDERS}: {@code maxOpenOrders}
@@ -46,6 +47,7 @@ public final class StandardChecks {
                 new PriceValidityCheck(),
                 new MarketHoursCheck(),
                 new PriceBandCheck(),
+                new CircuitLimitCheck(),
                 new MaxOrderQuantityCheck(),
                 new MaxOrderNotionalCheck(),
                 new MaxOpenOrdersCheck(),
