@@ -94,6 +94,22 @@ public record TradingSession(
     }
 
     /**
+     * The next session open at or after {@code instant}: today's open when today is a trading day
+     * and the open is still ahead, else the next trading day's. Empty only when no trading day
+     * follows within a year (a misconfigured calendar).
+     */
+    public Optional<Instant> nextOpen(Instant instant) {
+        LocalDate date = localDate(instant);
+        for (int i = 0; i <= 366; i++) {
+            LocalDate candidate = date.plusDays(i);
+            if (isTradingDay(candidate) && !openOn(candidate).isBefore(instant)) {
+                return Optional.of(openOn(candidate));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * The start of the trading day containing {@code instant}, for daily figures such as the day's
      * P&amp;L: the session open of the exchange-local date, or of the previous date when
      * {@code instant} is before today's open.

@@ -29,26 +29,32 @@ class MarketHoursCheckTest {
     void an_order_one_second_before_the_open_fails_as_outside_session_hours() {
         assertFails(
                 check.check(limitBuy(1, "1500"), at("2024-06-03T03:44:59Z")),
-                "outside session hours 09:15-15:30 Asia/Kolkata (now 09:14:59)");
+                "outside session hours 09:15-15:30 Asia/Kolkata (now 09:14:59); the next session opens MONDAY 2024-06-03"
+                        + " 09:15 Asia/Kolkata");
     }
 
     @Test
     void an_order_one_second_before_the_close_passes_and_at_the_close_fails() {
         assertPasses(check.check(limitBuy(1, "1500"), at("2024-06-03T09:59:59Z")));
-        assertFails(check.check(limitBuy(1, "1500"), at("2024-06-03T10:00:00Z")), "outside session hours");
+        assertFails(
+                check.check(limitBuy(1, "1500"), at("2024-06-03T10:00:00Z")),
+                "outside session hours",
+                "the next session opens TUESDAY 2024-06-04 09:15 Asia/Kolkata");
     }
 
     @Test
     void an_order_on_a_holiday_fails_naming_the_holiday() {
         // 2024-08-15 (a Thursday) is the fixture's holiday; 10:00 IST
-        assertFails(check.check(limitBuy(1, "1500"), at("2024-08-15T04:30:00Z")), "2024-08-15 is an exchange holiday");
+        assertFails(
+                check.check(limitBuy(1, "1500"), at("2024-08-15T04:30:00Z")),
+                "2024-08-15 is an exchange holiday; the next session opens FRIDAY 2024-08-16 09:15");
     }
 
     @Test
     void an_order_on_a_weekend_fails_as_not_a_trading_day() {
         assertFails(
                 check.check(limitBuy(1, "1500"), at("2024-06-01T04:30:00Z")),
-                "SATURDAY 2024-06-01 is not a trading day");
+                "SATURDAY 2024-06-01 is not a trading day; the next session opens MONDAY 2024-06-03 09:15");
     }
 
     @Test
