@@ -68,6 +68,10 @@ final class ExecutionReportHandler {
     void recordInterruptedRequests(Unit unit, Instant now) {
         OrderManager orders = state.orders();
         for (Order order : orders.openOrders()) {
+            if (order.status() == OrderStatus.PENDING_CANCEL
+                    && order.brokerOrderId().isEmpty()) {
+                state.cancelWhenAcknowledged().add(order.id());
+            }
             if (order.outcomeUnknown().isPresent()) {
                 continue;
             }
@@ -79,9 +83,7 @@ final class ExecutionReportHandler {
                         "found PENDING_SUBMISSION at start-up: the place call may have reached the broker",
                         now);
             } else if (order.status() == OrderStatus.PENDING_CANCEL
-                    && order.brokerOrderId().isEmpty()) {
-                state.cancelWhenAcknowledged().add(order.id());
-            } else if (order.status() == OrderStatus.PENDING_CANCEL) {
+                    && order.brokerOrderId().isPresent()) {
                 recordInterrupted(
                         unit,
                         order,
