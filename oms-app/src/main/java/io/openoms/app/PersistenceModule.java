@@ -12,6 +12,7 @@ import io.openoms.domain.port.out.InstrumentCatalog;
 import io.openoms.domain.port.out.InstrumentStore;
 import io.openoms.domain.port.out.Journal;
 import io.openoms.domain.port.out.OrderStore;
+import io.openoms.domain.port.out.PnlSeriesStore;
 import io.openoms.domain.port.out.PositionStore;
 import io.openoms.domain.port.out.ReconciliationLog;
 import io.openoms.domain.port.out.RiskLimitStore;
@@ -87,6 +88,11 @@ public final class PersistenceModule extends AbstractModule {
     @Provides
     static ReconciliationLog reconciliationLog(Persistence persistence) {
         return persistence.reconciliationLog();
+    }
+
+    @Provides
+    static PnlSeriesStore pnlSeriesStore(Persistence persistence) {
+        return persistence.pnlSeriesStore();
     }
 
     /** The latest reconciliation finding: one indexed read, enough to prove the database answers. */

@@ -424,6 +424,10 @@ class ZerodhaEndToEndIT {
                         row.get("order_timestamp").asText(),
                         kite.simulator.config().apiSecret()));
         String authentic = json.writeValueAsString(row);
+        // Authentic checksums, hostile fields: refused before anything reaches the engine.
+        String paddedStatus = json.writeValueAsString(row.deepCopy().put("status", "CANCELLED "));
+        String arabicQuantity = json.writeValueAsString(row.deepCopy().put("filled_quantity", "٢"));
+        String controlInTag = json.writeValueAsString(row.deepCopy().put("tag", "x\u0000"));
         row.put("checksum", "0".repeat(64));
         String forged = json.writeValueAsString(row);
 
@@ -438,7 +442,14 @@ class ZerodhaEndToEndIT {
         assertThat(applied.body()).contains("applied");
         assertThat(repeated.body()).contains("duplicate");
         assertThat(garbage.statusCode()).isEqualTo(400);
+        for (String hostile : List.of(paddedStatus, arabicQuantity, controlInTag)) {
+            HttpResponse<String> refusedField = postback(hostile);
+            assertThat(refusedField.statusCode()).as(refusedField.body()).isEqualTo(400);
+            assertThat(json.readTree(refusedField.body()).get("code").asText()).isEqualTo("VALIDATION_FAILED");
+            assertThat(json.readTree(refusedField.body()).has("details")).isTrue();
+        }
         assertThat(order(id).status()).isEqualTo(OrderStatus.ACCEPTED);
+        assertThat(order(id).filledQuantity()).isEqualTo(Quantity.of(0));
     }
 
     private HttpResponse<String> postback(String body) throws Exception {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.openoms.domain.port.out.InstrumentStore;
 import io.openoms.domain.port.out.Journal;
 import io.openoms.domain.port.out.OrderStore;
+import io.openoms.domain.port.out.PnlSeriesStore;
 import io.openoms.domain.port.out.PositionStore;
 import io.openoms.domain.port.out.ReconciliationLog;
 import io.openoms.domain.port.out.RiskLimitStore;
@@ -34,6 +35,7 @@ public final class Persistence implements AutoCloseable {
     private final JdbiRiskLimitStore riskLimitStore;
     private final JdbiInstrumentStore instrumentStore;
     private final JdbiReconciliationLog reconciliationLog;
+    private final JdbiPnlSeriesStore pnlSeries;
 
     private Persistence(Database database, PersistenceConfig config, Clock clock) {
         this.database = database;
@@ -43,6 +45,7 @@ public final class Persistence implements AutoCloseable {
         this.riskLimitStore = new JdbiRiskLimitStore(jdbi, clock);
         this.instrumentStore = new JdbiInstrumentStore(jdbi, clock);
         this.reconciliationLog = new JdbiReconciliationLog(jdbi);
+        this.pnlSeries = new JdbiPnlSeriesStore(jdbi);
         this.instrumentStore.load();
         this.journal = new GroupCommitJournal(
                 jdbi,
@@ -106,6 +109,10 @@ public final class Persistence implements AutoCloseable {
 
     public ReconciliationLog reconciliationLog() {
         return reconciliationLog;
+    }
+
+    public PnlSeriesStore pnlSeriesStore() {
+        return pnlSeries;
     }
 
     GroupCommitJournal groupCommitJournal() {

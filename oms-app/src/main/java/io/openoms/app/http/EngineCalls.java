@@ -67,6 +67,7 @@ final class EngineCalls {
             }
             case BROKER_NOT_ROUTABLE -> new ApiException(400, code.name(), message);
             case VALIDATION_ORDER_NOT_FOUND -> new ApiException(404, "NOT_FOUND", message);
+            case VALIDATION_CLIENT_ORDER_ID_CONFLICT -> new ApiException(409, "CLIENT_ORDER_ID_CONFLICT", message);
             case VALIDATION_ORDER_NOT_CANCELLABLE,
                     VALIDATION_ORDER_NOT_MODIFIABLE,
                     BROKER_MODIFICATION_BUDGET_SPENT,

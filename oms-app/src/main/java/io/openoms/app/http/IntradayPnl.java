@@ -17,25 +17,27 @@ final class IntradayPnl {
 
     private final List<DayPnl> points = new ArrayList<>();
 
-    synchronized void record(DayPnl reading) {
+    /** Records the reading; true when it started a new point (a new second), false when it replaced or was dropped. */
+    synchronized boolean record(DayPnl reading) {
         if (!points.isEmpty()) {
             DayPnl last = points.get(points.size() - 1);
             if (!reading.dayStart().equals(last.dayStart())) {
                 if (reading.dayStart().isBefore(last.dayStart())) {
-                    return;
+                    return false;
                 }
                 points.clear();
             } else if (!reading.observedAt().isAfter(last.observedAt())) {
-                return;
+                return false;
             } else if (second(reading).equals(second(last))) {
                 points.set(points.size() - 1, reading);
-                return;
+                return false;
             }
         }
         if (points.size() == MAX_POINTS) {
             thin();
         }
         points.add(reading);
+        return true;
     }
 
     private static Instant second(DayPnl reading) {

@@ -20,6 +20,7 @@ import io.openoms.domain.order.TimeInForce;
 import io.openoms.domain.port.in.CancelAllOrders;
 import io.openoms.domain.port.in.CancelAllResult;
 import io.openoms.domain.port.in.CancelOrder;
+import io.openoms.domain.port.in.FailureCode;
 import io.openoms.domain.port.in.ModifyOrder;
 import io.openoms.domain.port.in.OrderCommandResult;
 import io.openoms.domain.port.in.OrderEntry;
@@ -34,7 +35,6 @@ import io.openoms.domain.value.Quantity;
 import io.openoms.domain.value.Side;
 import io.openoms.domain.value.StrategyId;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -234,24 +234,25 @@ public final class OrderRoutes implements HttpRoutes {
     }
 
     private void place(Context ctx, SubmitOrder command) {
-        if (command.clientOrderId().isPresent()) {
-            Optional<Order> existing = queries.order(command.clientOrderId().get());
-            if (existing.isPresent()) {
-                Order order = existing.get();
-                if (!sameOrder(order, command.request())) {
-                    throw new ApiException(
-                            409,
-                            "CLIENT_ORDER_ID_CONFLICT",
-                            "clientOrderId " + order.id() + " is the id of a different order; a retry must repeat"
-                                    + " the same request",
-                            Map.of("order", ApiViews.order(order)));
-                }
-                ApiJson.write(ctx, riskRejected(order) ? 422 : 200, ApiViews.order(order));
-                return;
-            }
-        }
+        // Whether the id is already taken decides 200 (a retry, answered with the stored order) or 201; the
+        // engine decides whether a reuse is a retry or a conflict, for Java callers of the port too.
+        boolean retry = command.clientOrderId().flatMap(queries::order).isPresent();
         OrderCommandResult result = EngineCalls.await(entry.submit(command));
-        if (result instanceof OrderCommandResult.Accepted accepted) {
+        if (result instanceof OrderCommandResult.Failed failed
+                && failed.code() == FailureCode.VALIDATION_CLIENT_ORDER_ID_CONFLICT) {
+            Optional<Order> stored = command.clientOrderId().flatMap(queries::order);
+            throw new ApiException(
+                    409,
+                    "CLIENT_ORDER_ID_CONFLICT",
+                    failed.message(),
+                    stored.<Map<String, Object>>map(order -> Map.of("order", ApiViews.order(order)))
+                            .orElse(Map.of()));
+        }
+        if (retry && result instanceof OrderCommandResult.Accepted accepted) {
+            ApiJson.write(ctx, riskRejected(accepted.order()) ? 422 : 200, ApiViews.order(accepted.order()));
+        } else if (retry && result instanceof OrderCommandResult.Rejected rejected) {
+            ApiJson.write(ctx, riskRejected(rejected.order()) ? 422 : 200, ApiViews.order(rejected.order()));
+        } else if (result instanceof OrderCommandResult.Accepted accepted) {
             ctx.header("Location", "/api/v1/orders/" + accepted.order().id().value());
             ApiJson.write(ctx, 201, ApiViews.order(accepted.order()));
         } else if (result instanceof OrderCommandResult.Rejected rejected) {
@@ -267,30 +268,6 @@ public final class OrderRoutes implements HttpRoutes {
                 && order.rejection()
                         .map(r -> r.source() == RejectionSource.RISK)
                         .orElse(false);
-    }
-
-    private static boolean sameOrder(Order order, OrderRequest request) {
-        return order.instrument().equals(request.instrument())
-                && order.side() == request.side()
-                && order.type() == request.type()
-                && order.account().equals(request.account())
-                && order.strategy().equals(request.strategy())
-                && sameDecimal(
-                        Optional.of(order.quantity().value()),
-                        Optional.of(request.quantity().value()))
-                && sameDecimal(
-                        order.limitPrice().map(Price::value),
-                        request.limitPrice().map(Price::value))
-                && sameDecimal(
-                        order.triggerPrice().map(Price::value),
-                        request.triggerPrice().map(Price::value));
-    }
-
-    private static boolean sameDecimal(Optional<BigDecimal> a, Optional<BigDecimal> b) {
-        if (a.isEmpty() || b.isEmpty()) {
-            return a.isEmpty() && b.isEmpty();
-        }
-        return a.get().compareTo(b.get()) == 0;
     }
 
     private void list(Context ctx) {

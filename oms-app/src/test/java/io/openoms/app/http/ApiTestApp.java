@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -81,6 +82,12 @@ final class ApiTestApp implements AutoCloseable {
     private static ApiTestApp start(
             Path data, TestDatabase database, Map<String, String> extraEnvironment, String yaml, Path owned) {
         ApiKeyStore keys = ApiKeyStore.open(data, Secret.NONE, Clock.systemUTC());
+        // A restart on the same data directory: the stored keys cannot be read back, so they are issued anew.
+        for (String name : List.of("trader-1", "viewer-1")) {
+            if (keys.keys().stream().anyMatch(key -> key.name().equals(name))) {
+                keys.revoke(name);
+            }
+        }
         String trader = keys.create("trader-1", Role.TRADER);
         String viewer = keys.create("viewer-1", Role.VIEWER);
         Map<String, String> environment = new HashMap<>(database.environment());

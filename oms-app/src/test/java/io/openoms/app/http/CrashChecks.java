@@ -5,6 +5,7 @@ import io.openoms.app.http.ApiClient.Response;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -63,14 +64,35 @@ final class CrashChecks {
         });
     }
 
-    /** Orders not (yet) in a terminal state, as "id STATUS". */
-    List<String> undecided() {
+    /**
+     * Orders without a decision, as "id STATUS createdAt": every order not in a terminal state, except a
+     * working order ({@code ACCEPTED}, {@code PARTIALLY_FILLED}) created since {@code restarted}. Such an
+     * order was placed at the venue that is running now (a submit the crash cut off, retried after the
+     * restart), which knows it and shows it working: that is its decision. A working order from before the
+     * restart is undecided, because the restarted venue no longer knows it.
+     */
+    List<String> undecided(Instant restarted) {
+        return open(restarted, false);
+    }
+
+    /** The working orders {@link #undecided} leaves out, as "id STATUS createdAt". */
+    List<String> workingSince(Instant restarted) {
+        return open(restarted, true);
+    }
+
+    private List<String> open(Instant restarted, boolean workingSince) {
         JsonNode page = expect200("/api/v1/orders?limit=1000&status=" + String.join(",", OPEN));
-        List<String> undecided = new ArrayList<>();
-        page.path("items")
-                .forEach(o -> undecided.add(
-                        o.path("id").asText() + " " + o.path("status").asText()));
-        return undecided;
+        List<String> selected = new ArrayList<>();
+        for (JsonNode order : page.path("items")) {
+            String status = order.path("status").asText();
+            Instant created = Instant.parse(order.path("createdAt").asText());
+            boolean working =
+                    (status.equals("ACCEPTED") || status.equals("PARTIALLY_FILLED")) && !created.isBefore(restarted);
+            if (working == workingSince) {
+                selected.add(order.path("id").asText() + " " + status + " " + created);
+            }
+        }
+        return selected;
     }
 
     private Map<String, JsonNode> allOrders(int round) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -21,7 +20,6 @@ final class CrashLedger {
     private final Map<String, Submit> submits = new ConcurrentHashMap<>();
     private final Map<String, List<Change>> changes = new ConcurrentHashMap<>();
     private final Map<String, String> unknownSubmits = new ConcurrentHashMap<>();
-    private final Set<String> modifySent = ConcurrentHashMap.newKeySet();
     /** Each violation once, with the first round that saw it (later rounds see the same loss again). */
     private final Map<String, String> violations = new ConcurrentHashMap<>();
 
@@ -33,14 +31,6 @@ final class CrashLedger {
     void changed(String id, String kind, String status) {
         changes.computeIfAbsent(id, ignored -> Collections.synchronizedList(new ArrayList<>()))
                 .add(new Change(id, kind, status));
-    }
-
-    void modifySent(String id) {
-        modifySent.add(id);
-    }
-
-    Set<String> modifySent() {
-        return modifySent;
     }
 
     /** A submit sent but not answered (the process died, or a 5xx): a retry later must settle it. */

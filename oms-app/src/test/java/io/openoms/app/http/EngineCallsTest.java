@@ -18,6 +18,7 @@ class EngineCallsTest {
                 Map.entry(FailureCode.VALIDATION_ORDER_NOT_FOUND, 404),
                 Map.entry(FailureCode.VALIDATION_ORDER_NOT_CANCELLABLE, 409),
                 Map.entry(FailureCode.VALIDATION_ORDER_NOT_MODIFIABLE, 409),
+                Map.entry(FailureCode.VALIDATION_CLIENT_ORDER_ID_CONFLICT, 409),
                 Map.entry(FailureCode.BROKER_MODIFICATION_BUDGET_SPENT, 409),
                 Map.entry(FailureCode.BROKER_OUTCOME_UNKNOWN_HOLD, 409),
                 Map.entry(FailureCode.BROKER_RATE_LIMITED, 429),

@@ -306,6 +306,36 @@ abstract class OrderApiSuite {
     }
 
     @Test
+    void a_retry_of_an_order_modified_since_returns_the_stored_order_and_its_modified_values_are_409() {
+        String body = "{\"instrument\":\"NSE:TCS\",\"side\":\"BUY\",\"quantity\":\"1\",\"type\":\"LIMIT\","
+                + "\"price\":3300,\"clientOrderId\":\"modified-retry-1\",\"strategy\":\"modified-retry\"}";
+        Response first = client.post(app.trader, "/api/v1/orders", body);
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        client.awaitStatus(app.viewer, "modified-retry-1", "ACCEPTED");
+        Response modified = client.patch(app.trader, "/api/v1/orders/modified-retry-1", "{\"price\":3299.95}");
+        assertThat(modified.status()).as(modified.toString()).isEqualTo(202);
+        client.await(
+                app.viewer,
+                "/api/v1/orders/modified-retry-1",
+                o -> o.get("status").asText().equals("ACCEPTED")
+                        && o.get("price").asText().equals("3299.95"));
+
+        Response retry = client.post(app.trader, "/api/v1/orders", body);
+        Response asModified = client.post(app.trader, "/api/v1/orders", body.replace("3300", "3299.95"));
+
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(200);
+        assertThat(retry.json().get("id").asText()).isEqualTo("modified-retry-1");
+        assertThat(retry.json().get("price").asText()).isEqualTo("3299.95");
+        assertThat(asModified.status()).as(asModified.toString()).isEqualTo(409);
+        assertThat(asModified.json().get("code").asText()).isEqualTo("CLIENT_ORDER_ID_CONFLICT");
+        assertErrorShape(asModified);
+        assertThat(client.get(app.viewer, "/api/v1/orders?strategy=modified-retry")
+                        .json()
+                        .get("items"))
+                .hasSize(1);
+    }
+
+    @Test
     void the_same_client_order_id_returns_the_first_order_and_a_different_order_under_it_is_409() {
         String body = "{\"instrument\":\"NSE:TCS\",\"side\":\"BUY\",\"quantity\":\"1\",\"type\":\"LIMIT\","
                 + "\"price\":3400,\"clientOrderId\":\"my-order-1\",\"strategy\":\"idempotent\"}";

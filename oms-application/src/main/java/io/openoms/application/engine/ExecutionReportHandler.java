@@ -59,26 +59,52 @@ final class ExecutionReportHandler {
      * After a restore at start-up: an order found in {@code PENDING_SUBMISSION} may have reached the
      * broker before the stop, so its submit's outcome is unknown (never resent; the resolver looks for
      * it); the cancel of an order found in {@code PENDING_CANCEL} without a broker order id still waits
-     * for the acknowledgement.
+     * for the acknowledgement. A cancel or modify of an acknowledged order found pending was cut off
+     * by the stop: it may or may not have reached the broker, and no answer will come for it, so its
+     * outcome is unknown too. The resolver then decides with the broker's view: applied when the
+     * broker shows it took effect, else refused after the evidence window, the order working again
+     * with the reason; an order the broker no longer knows is closed. Nothing is resent.
      */
     void recordInterruptedRequests(Unit unit, Instant now) {
         OrderManager orders = state.orders();
         for (Order order : orders.openOrders()) {
-            if (order.status() == OrderStatus.PENDING_SUBMISSION
-                    && order.outcomeUnknown().isEmpty()) {
-                recorder.record(
-                        unit,
-                        orders.recordOutcomeUnknown(
-                                order.id(),
-                                UnknownOperation.SUBMIT,
-                                "found PENDING_SUBMISSION at start-up: the place call may have reached the broker",
-                                now));
-            }
             if (order.status() == OrderStatus.PENDING_CANCEL
                     && order.brokerOrderId().isEmpty()) {
                 state.cancelWhenAcknowledged().add(order.id());
             }
+            if (order.outcomeUnknown().isPresent()) {
+                continue;
+            }
+            if (order.status() == OrderStatus.PENDING_SUBMISSION) {
+                recordInterrupted(
+                        unit,
+                        order,
+                        UnknownOperation.SUBMIT,
+                        "found PENDING_SUBMISSION at start-up: the place call may have reached the broker",
+                        now);
+            } else if (order.status() == OrderStatus.PENDING_CANCEL
+                    && order.brokerOrderId().isPresent()) {
+                recordInterrupted(
+                        unit,
+                        order,
+                        UnknownOperation.CANCEL,
+                        "found PENDING_CANCEL at start-up: the cancel may not have reached the broker",
+                        now);
+            } else if (order.status() == OrderStatus.PENDING_MODIFY
+                    && order.brokerOrderId().isPresent()) {
+                recordInterrupted(
+                        unit,
+                        order,
+                        UnknownOperation.MODIFY,
+                        "found PENDING_MODIFY at start-up: the modify may not have reached the broker",
+                        now);
+            }
         }
+    }
+
+    private void recordInterrupted(Unit unit, Order order, UnknownOperation operation, String reason, Instant now) {
+        LOG.info("order {}: {}; its outcome is looked up at the broker", order.id(), reason);
+        recorder.record(unit, state.orders().recordOutcomeUnknown(order.id(), operation, reason, now));
     }
 
     void orderUpdate(EngineCommand.OrderUpdate update, Unit unit, Instant now) {

@@ -27,6 +27,7 @@ import io.openoms.domain.port.out.JournalException;
 import io.openoms.domain.risk.PositionEffect;
 import io.openoms.domain.risk.PreTradeValidator;
 import io.openoms.domain.risk.RiskDecision;
+import io.openoms.domain.value.Price;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,7 +82,7 @@ final class OrderEntryHandler {
         if (requestedId.isPresent()) {
             Optional<Order> existing = orders.find(requestedId.get()).or(() -> state.stored(requestedId.get()));
             if (existing.isPresent()) {
-                completeWhenDurable(unit, result, resultOf(existing.get()));
+                completeWhenDurable(unit, result, retryOf(existing.get(), request));
                 return;
             }
         }
@@ -120,7 +121,7 @@ final class OrderEntryHandler {
             result.complete(failed(FailureCode.VALIDATION_INVALID_REQUEST, e.getMessage()));
             return;
         } catch (DuplicateOrderException e) {
-            completeWhenDurable(unit, result, resultOf(orders.get(id)));
+            completeWhenDurable(unit, result, retryOf(orders.get(id), request));
             return;
         }
         recorder.record(unit, created);
@@ -289,6 +290,36 @@ final class OrderEntryHandler {
     static void completeWhenDurable(Unit unit, CompletableFuture<OrderCommandResult> result, OrderCommandResult value) {
         unit.complete(result, value);
         unit.onFailure(message -> result.complete(failed(FailureCode.JOURNAL_UNAVAILABLE, message)));
+    }
+
+    /**
+     * A submit that reuses a client order id: when it repeats the order as first submitted (not as
+     * modified since), it is a retry and is answered with the stored order; otherwise it is a conflict.
+     */
+    private static OrderCommandResult retryOf(Order order, OrderRequest request) {
+        OrderRequest first = order.submitted();
+        boolean same = first.instrument().equals(request.instrument())
+                && first.side() == request.side()
+                && first.type() == request.type()
+                && first.account().equals(request.account())
+                && first.strategy().equals(request.strategy())
+                && first.quantity().value().compareTo(request.quantity().value()) == 0
+                && samePrice(first.limitPrice(), request.limitPrice())
+                && samePrice(first.triggerPrice(), request.triggerPrice());
+        if (!same) {
+            return failed(
+                    FailureCode.VALIDATION_CLIENT_ORDER_ID_CONFLICT,
+                    "clientOrderId " + order.id() + " is the id of a different order; a retry must repeat the"
+                            + " request as first submitted");
+        }
+        return resultOf(order);
+    }
+
+    private static boolean samePrice(Optional<Price> a, Optional<Price> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return a.isEmpty() && b.isEmpty();
+        }
+        return a.get().value().compareTo(b.get().value()) == 0;
     }
 
     private static OrderCommandResult resultOf(Order order) {

@@ -753,4 +753,32 @@ class TradingEngineTest {
 
         f.awaitStatus(order.id(), OrderStatus.EXPIRED);
     }
+
+    @Test
+    void a_retry_repeating_the_order_as_first_submitted_returns_it_even_after_a_modify() {
+        f.start();
+        ClientOrderId id = ClientOrderId.of("retry-after-modify");
+        SubmitOrder original = new SubmitOrder(buy(10, "100").build(), Optional.of(id));
+        assertThat(get(f.engine.submit(original))).isInstanceOf(OrderCommandResult.Accepted.class);
+        f.awaitStatus(id, OrderStatus.ACCEPTED);
+        get(f.engine.modify(new ModifyOrder(id, OrderModification.limitPrice(Price.of(99)))));
+        Order modified = f.awaitStatus(id, OrderStatus.ACCEPTED);
+        assertThat(modified.limitPrice()).contains(Price.of(99));
+
+        OrderCommandResult retry = get(f.engine.submit(original));
+        OrderCommandResult asModified =
+                get(f.engine.submit(new SubmitOrder(buy(10, "99").build(), Optional.of(id))));
+        OrderCommandResult otherSide =
+                get(f.engine.submit(new SubmitOrder(buy(10, "100").sell().build(), Optional.of(id))));
+
+        assertThat(retry).isInstanceOfSatisfying(OrderCommandResult.Accepted.class, accepted -> assertThat(
+                        accepted.order().limitPrice())
+                .contains(Price.of(99)));
+        for (OrderCommandResult conflict : List.of(asModified, otherSide)) {
+            assertThat(conflict)
+                    .isInstanceOfSatisfying(OrderCommandResult.Failed.class, failed -> assertThat(failed.code())
+                            .isEqualTo(FailureCode.VALIDATION_CLIENT_ORDER_ID_CONFLICT));
+        }
+        assertThat(f.broker.placedOrders()).hasSize(1);
+    }
 }

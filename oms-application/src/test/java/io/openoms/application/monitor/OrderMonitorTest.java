@@ -451,8 +451,13 @@ class OrderMonitorTest {
         assertThat(h.stored(order.id()).outcomeUnknown().orElseThrow().operation())
                 .isEqualTo(UnknownOperation.CANCEL);
         h.broker.putBrokerOrder(viewOf(order, 0, 0, OrderStatus.ACCEPTED));
-        OrderMonitor monitor = monitor();
 
+        cancelIsRefusedOnlyAfterTheWindowOfTenSeconds(order);
+    }
+
+    /** With the evidence rule (10 s, 2 misses) and a broker showing the order working, the cancel is refused. */
+    private void cancelIsRefusedOnlyAfterTheWindowOfTenSeconds(Order order) {
+        OrderMonitor monitor = monitor();
         monitor.runOnce();
         monitor.runOnce();
         assertThat(h.stored(order.id()).status()).isEqualTo(OrderStatus.PENDING_CANCEL);
@@ -491,6 +496,89 @@ class OrderMonitorTest {
         assertThat(after.quantity()).isEqualTo(Quantity.of(12));
         assertThat(after.outcomeUnknown()).isEmpty();
         assertThat(after.limitPrice()).contains(Price.of(100));
+    }
+
+    /** A cancel the broker accepted but whose update the crash cut off: the order is PENDING_CANCEL when journaled. */
+    private Order cancelLostInACrash(OrderStatus atBroker, long cancelledAtBroker) {
+        startToCrash();
+        Order order = h.submitAcknowledged(buy(10, "100").build());
+        h.gateway.holdChanges();
+        get(h.engine.cancel(new CancelOrder(order.id())));
+        h.broker.putBrokerOrder(viewOf(order, 0, cancelledAtBroker, atBroker));
+        assertThat(h.stored(order.id()).status()).isEqualTo(OrderStatus.PENDING_CANCEL);
+        crashAndRestart();
+        return h.stored(order.id());
+    }
+
+    /** An engine that stops quickly even with broker calls in flight. */
+    private void startToCrash() {
+        h.start(EngineHarness.config().stopTimeout(Duration.ofMillis(100)).build());
+    }
+
+    /** A restart while broker calls hang: their answers never reach the journal. */
+    private void crashAndRestart() {
+        EngineHarness.FaultyQueries hanging = h.gateway;
+        h = h.restart();
+        hanging.releaseChanges();
+    }
+
+    @Test
+    void a_cancel_lost_in_a_crash_that_the_broker_applied_completes_after_the_restart() {
+        Order order = cancelLostInACrash(OrderStatus.CANCELLED, 10);
+
+        monitor().runOnce();
+
+        assertThat(h.stored(order.id()).status()).isEqualTo(OrderStatus.CANCELLED);
+    }
+
+    @Test
+    void a_cancel_lost_in_a_crash_that_the_broker_never_applied_reverts_to_working_with_the_reason() {
+        config = evidenceRule(10, 2);
+        Order order = cancelLostInACrash(OrderStatus.ACCEPTED, 0);
+        assertThat(order.outcomeUnknown().orElseThrow().operation()).isEqualTo(UnknownOperation.CANCEL);
+
+        cancelIsRefusedOnlyAfterTheWindowOfTenSeconds(order);
+
+        assertThat(h.broker.placedOrders()).hasSize(1);
+    }
+
+    @Test
+    void a_modify_lost_in_a_crash_is_confirmed_when_the_broker_shows_it_and_refused_when_it_does_not() {
+        config = evidenceRule(10, 2);
+        startToCrash();
+        Order applied = h.submitAcknowledged(buy(10, "100").build());
+        Order lost = h.submitAcknowledged(buy(10, "100").build());
+        h.gateway.holdChanges();
+        for (Order order : List.of(applied, lost)) {
+            get(h.engine.modify(new ModifyOrder(order.id(), OrderModification.quantity(Quantity.of(12)))));
+            assertThat(h.stored(order.id()).status()).isEqualTo(OrderStatus.PENDING_MODIFY);
+        }
+        h.broker.putBrokerOrder(brokerOrder(
+                applied.brokerOrderId().orElseThrow().value(),
+                Optional.of(applied.id()),
+                Side.BUY,
+                12,
+                0,
+                0,
+                OrderStatus.ACCEPTED));
+        h.broker.putBrokerOrder(viewOf(lost, 0, 0, OrderStatus.ACCEPTED));
+        crashAndRestart();
+        OrderMonitor monitor = monitor();
+
+        monitor.runOnce();
+        assertThat(h.stored(applied.id()).status()).isEqualTo(OrderStatus.ACCEPTED);
+        assertThat(h.stored(applied.id()).quantity()).isEqualTo(Quantity.of(12));
+        monitor.runOnce();
+        h.clock.advance(Duration.ofSeconds(10));
+        monitor.runOnce();
+
+        Order reverted = h.stored(lost.id());
+        assertThat(reverted.status()).isEqualTo(OrderStatus.ACCEPTED);
+        assertThat(reverted.quantity()).isEqualTo(Quantity.of(10));
+        assertThat(reverted.outcomeUnknown()).isEmpty();
+        assertThat(reverted.lastModifyRejection())
+                .hasValueSatisfying(r -> assertThat(r).contains("did not take effect"));
+        assertThat(h.broker.placedOrders()).hasSize(2);
     }
 
     @Test

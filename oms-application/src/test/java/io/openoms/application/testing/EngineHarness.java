@@ -389,6 +389,33 @@ public final class EngineHarness implements AutoCloseable {
             placeGate.countDown();
         }
 
+        private volatile java.util.concurrent.CountDownLatch changeGate;
+
+        /**
+         * Modify and cancel calls wait, even when interrupted, until {@link #releaseChanges} (or 10 s): with a
+         * short {@code stopTimeout} a restart then happens with the request journaled and its answer never
+         * applied, as after a crash.
+         */
+        public void holdChanges() {
+            changeGate = new java.util.concurrent.CountDownLatch(1);
+        }
+
+        public void releaseChanges() {
+            changeGate.countDown();
+        }
+
+        private void awaitChangeGate() {
+            java.util.concurrent.CountDownLatch gate = changeGate;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (gate != null && gate.getCount() > 0 && System.nanoTime() < deadline) {
+                try {
+                    gate.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    // A stopping engine interrupts its broker calls; a crash would not let this one answer.
+                }
+            }
+        }
+
         /** Queries throw {@code e} until healed. */
         public void throwOnQueries(RuntimeException e) {
             this.queryException = e;
@@ -428,11 +455,13 @@ public final class EngineHarness implements AutoCloseable {
 
         @Override
         public BrokerResult<BrokerOrderId> modify(Order order, OrderModification modification) {
+            awaitChangeGate();
             return delegate.modify(order, modification);
         }
 
         @Override
         public BrokerResult<BrokerOrderId> cancel(Order order) {
+            awaitChangeGate();
             return delegate.cancel(order);
         }
 

@@ -68,6 +68,7 @@ public final class Order {
     private final Optional<Instant> modifyLockedUntil;
     private final Optional<UnknownOutcome> outcomeUnknown;
     private final int modificationCount;
+    private final OrderRequest submitted;
 
     private Order(OrderDraft d) {
         this.id = d.id;
@@ -104,6 +105,7 @@ public final class Order {
         this.modifyLockedUntil = d.modifyLockedUntil;
         this.outcomeUnknown = d.outcomeUnknown;
         this.modificationCount = d.modificationCount;
+        this.submitted = d.submitted;
     }
 
     /** A new order in {@code CREATED} from its first event. */
@@ -322,6 +324,14 @@ public final class Order {
 
     public Optional<String> errorReason() {
         return errorReason;
+    }
+
+    /**
+     * The request as first submitted, before any modification: what a retry with the same client order
+     * id must repeat to be answered with this order.
+     */
+    public OrderRequest submitted() {
+        return submitted;
     }
 
     /** The modification requested and not yet answered by the broker. */

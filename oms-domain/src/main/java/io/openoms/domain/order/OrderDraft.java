@@ -49,6 +49,7 @@ final class OrderDraft {
     Optional<Instant> modifyLockedUntil;
     Optional<UnknownOutcome> outcomeUnknown;
     int modificationCount;
+    OrderRequest submitted;
 
     OrderDraft() {}
 
@@ -86,6 +87,7 @@ final class OrderDraft {
         modifyLockedUntil = o.modifyLockedUntil();
         outcomeUnknown = o.outcomeUnknown();
         modificationCount = o.modificationCount();
+        submitted = o.submitted();
     }
 
     /** The draft of a new order in {@code CREATED} from its first event. */
@@ -93,6 +95,7 @@ final class OrderDraft {
         requireNonNull(event, "event is null");
         OrderRequest request = event.request();
         OrderDraft d = new OrderDraft();
+        d.submitted = request;
         d.id = event.orderId();
         d.brokerOrderId = Optional.empty();
         d.account = request.account();

@@ -4,14 +4,14 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 import static java.util.Objects.requireNonNull;
 
 import java.security.MessageDigest;
-import java.util.Locale;
 
 /**
  * Checks that a postback came from Kite: its {@code checksum} must be the hex SHA-256 of
  * {@code order_id + order_timestamp + api_secret}, with {@code order_timestamp} exactly as in the
  * payload. The reference's attribute table names the input "timestamp", its prose
  * "order_timestamp"; this follows the prose, and a mismatch is refused (and logged by the
- * receiver) so a wrong reading shows at once. The comparison takes constant time.
+ * receiver) so a wrong reading shows at once. The checksum must be exactly the lowercase hex Kite
+ * sends (no spaces, no other case). The comparison takes constant time.
  */
 public final class KitePostbackVerifier {
     private final String apiSecret;
@@ -27,8 +27,9 @@ public final class KitePostbackVerifier {
         if (orderId == null || orderTimestamp == null || checksum == null) {
             return false;
         }
+        // Exactly as Kite writes it (lowercase hex): a padded or recased checksum is not Kite's.
         byte[] expected = checksum(orderId, orderTimestamp, apiSecret).getBytes(US_ASCII);
-        byte[] given = checksum.strip().toLowerCase(Locale.ROOT).getBytes(US_ASCII);
+        byte[] given = checksum.getBytes(US_ASCII);
         return MessageDigest.isEqual(expected, given);
     }
 

@@ -29,7 +29,10 @@ class KitePostbackTest {
         assertThat(verifier.isAuthentic("1953341975595868160", "2026-11-20 09:16:02", GOOD))
                 .isTrue();
         assertThat(verifier.isAuthentic("1953341975595868160", "2026-11-20 09:16:02", GOOD.toUpperCase()))
-                .isTrue();
+                .as("exactly as Kite writes it: lowercase")
+                .isFalse();
+        assertThat(verifier.isAuthentic("1953341975595868160", "2026-11-20 09:16:02", " " + GOOD))
+                .isFalse();
         assertThat(verifier.isAuthentic("1953341975595868160", "2026-11-20 09:16:03", GOOD))
                 .isFalse();
         assertThat(verifier.isAuthentic("1953341975595868160", "2026-11-20 09:16:02", "00" + GOOD.substring(2)))

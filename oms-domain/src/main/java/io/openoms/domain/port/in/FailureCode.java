@@ -7,6 +7,11 @@ public enum FailureCode {
     VALIDATION_ORDER_NOT_FOUND,
     VALIDATION_ORDER_NOT_CANCELLABLE,
     VALIDATION_ORDER_NOT_MODIFIABLE,
+    /**
+     * A submit reused the client order id of a stored order without repeating that order as first
+     * submitted (a modification since does not count): nothing was stored.
+     */
+    VALIDATION_CLIENT_ORDER_ID_CONFLICT,
     /** The command queue is full: retry shortly. */
     ENGINE_BUSY,
     /** The engine is stopping or stopped. */
