@@ -303,11 +303,13 @@ final class EngineState {
 
     /** Marks open positions in the instrument, observing the day P&amp;L of their accounts first. */
     void mark(InstrumentId instrument, Price price, Instant now, Unit unit) {
-        for (Position position : positions.openPositions()) {
-            if (position.key().instrument().equals(instrument)) {
-                observeDailyPnl(position.key().account(), now);
-                unit.marked(position.key().account());
-            }
+        Set<AccountId> holders = new HashSet<>();
+        positions
+                .openPositionView(instrument)
+                .forEach(position -> holders.add(position.key().account()));
+        for (AccountId account : holders) {
+            observeDailyPnl(account, now);
+            unit.marked(account);
         }
         positions.mark(instrument, price, now);
     }
@@ -315,7 +317,7 @@ final class EngineState {
     /** Observes the day P&amp;L of every configured account and every account holding a position. */
     void observeAllDailyPnl(Instant now) {
         Set<AccountId> accounts = new HashSet<>(config.accounts().keySet());
-        positions.openPositions().forEach(p -> accounts.add(p.key().account()));
+        accounts.addAll(positions.accountsWithOpenPositions());
         accounts.forEach(account -> observeDailyPnl(account, now));
     }
 
