@@ -211,6 +211,16 @@ final class EngineState {
         return dailyPnl.reading(account);
     }
 
+    /**
+     * Lets the terminal orders whose last change is older than the retention window leave memory.
+     * Their last change is durable: the engine applies a batch only after the previous one committed,
+     * and the window (at least 1 s) is far longer than a batch. Queries, modifies, cancels and late
+     * reports then find them in the order store ({@link #locate}, {@link #stored}).
+     */
+    void evictTerminalOrders(Instant now) {
+        orders.evictTerminal(now.minus(config.terminalOrderRetention()));
+    }
+
     /** The order from memory, or from the store (put back into memory, e.g. a terminal order taking a late fill). */
     Optional<Order> locate(ClientOrderId id) {
         Optional<Order> inMemory = orders.find(id);
