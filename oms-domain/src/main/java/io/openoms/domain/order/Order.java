@@ -177,7 +177,12 @@ public final class Order {
     }
 
     public boolean hasFill(TradeId tradeId) {
-        return fills.stream().anyMatch(f -> f.tradeId().equals(tradeId));
+        for (Fill fill : fills) {
+            if (fill.tradeId().equals(tradeId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Quantity filledQuantity() {
