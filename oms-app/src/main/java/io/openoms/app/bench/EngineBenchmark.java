@@ -50,6 +50,7 @@ import io.openoms.domain.value.Side;
 import io.openoms.domain.value.StrategyId;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -66,6 +67,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -106,6 +110,7 @@ public final class EngineBenchmark {
      * @param window at most this many lifecycles outstanding when {@code rate} is 0
      * @param queueCapacity the engine's {@code queue-capacity}: offered above capacity, submits beyond
      *     it are refused busy at once
+     * @param terminalOrderRetention the engine's {@code terminal-order-retention}
      */
     public record Options(
             Mode mode,
@@ -116,12 +121,38 @@ public final class EngineBenchmark {
             int queueCapacity,
             Optional<String> databaseUrl,
             String databaseUser,
-            String databasePassword) {
+            String databasePassword,
+            Duration terminalOrderRetention) {
         public Options {
             requireNonNull(mode, "mode is null");
+            requireNonNull(terminalOrderRetention, "terminalOrderRetention is null");
             requireNonNull(databaseUrl, "databaseUrl is null");
             requireNonNull(databaseUser, "databaseUser is null");
             requireNonNull(databasePassword, "databasePassword is null");
+        }
+
+        /** Options with the engine's default terminal-order retention. */
+        public Options(
+                Mode mode,
+                int orders,
+                int rate,
+                int warmup,
+                int window,
+                int queueCapacity,
+                Optional<String> databaseUrl,
+                String databaseUser,
+                String databasePassword) {
+            this(
+                    mode,
+                    orders,
+                    rate,
+                    warmup,
+                    window,
+                    queueCapacity,
+                    databaseUrl,
+                    databaseUser,
+                    databasePassword,
+                    EngineConfig.DEFAULT_TERMINAL_ORDER_RETENTION);
         }
     }
 
@@ -189,7 +220,8 @@ public final class EngineBenchmark {
                             tuning.brokerDispatchThreads(),
                             tuning.rateLimitMaxWait(),
                             tuning.stopTimeout(),
-                            tuning.unknownOutcomePolicy())
+                            tuning.unknownOutcomePolicy(),
+                            options.terminalOrderRetention())
                     .toEngineConfig(accountsSizedFor(config, total));
             TradingEngine engine = new TradingEngine(
                     stores.journal,
@@ -232,6 +264,7 @@ public final class EngineBenchmark {
                     progress.printf("first order not filled: %s%n", probe.firstProblem.get());
                 }
                 long totalBytes = totalAllocatedBytes() - totalBytesBefore;
+                reportMemory(engine);
                 long completed = probe.completed.get();
                 long done = Math.max(1, completed);
                 return new Result(
@@ -251,6 +284,22 @@ public final class EngineBenchmark {
             } finally {
                 engine.stop();
             }
+        }
+    }
+
+    /** What stays in memory after the run: the orders the engine holds and the heap after a full GC. */
+    private void reportMemory(TradingEngine engine) {
+        try {
+            int held = engine.snapshot().get(30, TimeUnit.SECONDS).orders().size();
+            System.gc();
+            MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+            progress.printf(
+                    "engine memory: %,d orders held (open and retained terminal); heap used after GC %,d MB of %,d MB max%n",
+                    held, heap.getUsed() >> 20, heap.getMax() >> 20);
+        } catch (ExecutionException | TimeoutException e) {
+            progress.printf("engine memory: not read (%s)%n", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

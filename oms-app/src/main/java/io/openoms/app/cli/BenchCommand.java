@@ -6,6 +6,8 @@ import io.openoms.app.bench.EngineBenchmark;
 import io.openoms.app.bench.RiskBenchmark;
 import io.openoms.app.config.TradingEngineConfig;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -75,6 +77,13 @@ final class BenchCommand implements Callable<Integer> {
                     + " refused busy (default: its configured default)")
     Integer queueCapacity;
 
+    @Option(
+            names = "--terminal-order-retention",
+            defaultValue = "10m",
+            description = "the engine's engine.terminal-order-retention: how long a terminal order stays in engine"
+                    + " memory, e.g. 10s, 5m (default ${DEFAULT-VALUE})")
+    String terminalOrderRetention;
+
     private final Map<String, String> environment;
 
     BenchCommand(Map<String, String> environment) {
@@ -103,6 +112,16 @@ final class BenchCommand implements Callable<Integer> {
         if (capacity < 1 || capacity > 1 << 20) {
             throw usage("--queue-capacity must be between 1 and 1048576, got " + capacity);
         }
+        Duration retention;
+        try {
+            retention = Duration.parse("PT" + terminalOrderRetention.trim().toUpperCase(Locale.ROOT));
+        } catch (DateTimeParseException e) {
+            throw usage("--terminal-order-retention must be a duration such as 10s or 5m, got '"
+                    + terminalOrderRetention + "'");
+        }
+        if (retention.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw usage("--terminal-order-retention must be at least 1s, got '" + terminalOrderRetention + "'");
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (chosen.equals("risk")) {
@@ -123,7 +142,8 @@ final class BenchCommand implements Callable<Integer> {
                 capacity,
                 url,
                 environment.getOrDefault("OMS_DB_USER", "postgres"),
-                environment.getOrDefault("OMS_DB_PASSWORD", ""));
+                environment.getOrDefault("OMS_DB_PASSWORD", ""),
+                retention);
         err.printf(
                 "oms bench: %s mode, %,d orders after %,d warm-up, %s, queue capacity %,d; %d cores, java %s%n",
                 chosen,

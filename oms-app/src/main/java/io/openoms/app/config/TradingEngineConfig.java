@@ -21,6 +21,9 @@ import java.util.Map;
  *     default 10s)
  * @param unknownOutcomePolicy {@code engine.unknown-outcome-policy}: new orders while a submit of the same
  *     account and instrument is unknown: {@code refuse} (default) or {@code hold}
+ * @param terminalOrderRetention {@code engine.terminal-order-retention}: how long a filled, cancelled,
+ *     rejected, expired or errored order stays in engine memory after its last change before queries
+ *     read it from the store (1s-1d, default 10m)
  */
 public record TradingEngineConfig(
         int queueCapacity,
@@ -28,9 +31,34 @@ public record TradingEngineConfig(
         int brokerDispatchThreads,
         Duration rateLimitMaxWait,
         Duration stopTimeout,
-        UnknownOutcomePolicy unknownOutcomePolicy) {
+        UnknownOutcomePolicy unknownOutcomePolicy,
+        Duration terminalOrderRetention) {
     public static final TradingEngineConfig DEFAULT = new TradingEngineConfig(
-            4_096, 256, 4, Duration.ofSeconds(2), Duration.ofSeconds(10), UnknownOutcomePolicy.REFUSE);
+            4_096,
+            256,
+            4,
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(10),
+            UnknownOutcomePolicy.REFUSE,
+            EngineConfig.DEFAULT_TERMINAL_ORDER_RETENTION);
+
+    /** The tuning with the default terminal-order retention. */
+    public TradingEngineConfig(
+            int queueCapacity,
+            int maxCommandsPerBatch,
+            int brokerDispatchThreads,
+            Duration rateLimitMaxWait,
+            Duration stopTimeout,
+            UnknownOutcomePolicy unknownOutcomePolicy) {
+        this(
+                queueCapacity,
+                maxCommandsPerBatch,
+                brokerDispatchThreads,
+                rateLimitMaxWait,
+                stopTimeout,
+                unknownOutcomePolicy,
+                EngineConfig.DEFAULT_TERMINAL_ORDER_RETENTION);
+    }
 
     public TradingEngineConfig {
         range("queue-capacity", queueCapacity, 1, 1 << 20);
@@ -41,6 +69,8 @@ public record TradingEngineConfig(
         if (unknownOutcomePolicy == null) {
             throw new IllegalArgumentException("unknown-outcome-policy: is required; allowed: refuse, hold");
         }
+        Durations.require(
+                "terminal-order-retention", terminalOrderRetention, Duration.ofSeconds(1), Duration.ofDays(1));
     }
 
     public EngineConfig toEngineConfig(Map<AccountId, AccountSettings> accounts) {
@@ -50,7 +80,8 @@ public record TradingEngineConfig(
                 .brokerDispatchThreads(brokerDispatchThreads)
                 .rateLimitMaxWait(rateLimitMaxWait)
                 .stopTimeout(stopTimeout)
-                .unknownOutcomePolicy(unknownOutcomePolicy);
+                .unknownOutcomePolicy(unknownOutcomePolicy)
+                .terminalOrderRetention(terminalOrderRetention);
         accounts.forEach(builder::account);
         return builder.build();
     }

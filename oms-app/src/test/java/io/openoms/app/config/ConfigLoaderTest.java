@@ -49,6 +49,7 @@ class ConfigLoaderTest {
                 .isEqualTo(new ScheduleConfig(
                         Duration.ofMillis(250), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(30)));
         assertThat(config.security().adminApiKey().isSet()).isFalse();
+        assertThat(config.engine().terminalOrderRetention()).isEqualTo(Duration.ofMinutes(10));
     }
 
     @Test
@@ -86,6 +87,7 @@ class ConfigLoaderTest {
                   rate-limit-max-wait: 500ms
                   stop-timeout: 30s
                   unknown-outcome-policy: hold
+                  terminal-order-retention: 90s
                 accounts:
                   - {id: A1, capital: 500000, buying-power: 250000.50, accounting-method: fifo}
                   - {id: A2, broker: sim, capital: 100, buying-power: 100}
@@ -152,7 +154,13 @@ class ConfigLoaderTest {
         assertThat(zerodha.wsUrl()).isEqualTo("wss://ws.example");
         assertThat(config.engine())
                 .isEqualTo(new TradingEngineConfig(
-                        1000, 64, 2, Duration.ofMillis(500), Duration.ofSeconds(30), UnknownOutcomePolicy.HOLD));
+                        1000,
+                        64,
+                        2,
+                        Duration.ofMillis(500),
+                        Duration.ofSeconds(30),
+                        UnknownOutcomePolicy.HOLD,
+                        Duration.ofSeconds(90)));
         assertThat(config.accounts())
                 .containsExactly(
                         new AccountConfig(
@@ -293,6 +301,8 @@ class ConfigLoaderTest {
                 .hasMessageContaining("database.url: must start with jdbc:postgresql:");
         assertThatThrownBy(() -> NO_ENVIRONMENT.parse("database: {url: 'jdbc:h2:file:/x;WRITE_DELAY=500'}", "oms.yaml"))
                 .hasMessageContaining("database.url: must not set WRITE_DELAY");
+        assertThatThrownBy(() -> NO_ENVIRONMENT.parse("engine: {terminal-order-retention: 500ms}", "oms.yaml"))
+                .hasMessageContaining("engine.terminal-order-retention");
         assertThatThrownBy(() -> NO_ENVIRONMENT.parse("engine: {unknown-outcome-policy: retry}", "oms.yaml"))
                 .hasMessageContaining("engine.unknown-outcome-policy")
                 .hasMessageContaining("allowed: refuse, hold");

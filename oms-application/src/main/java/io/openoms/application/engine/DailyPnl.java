@@ -23,21 +23,26 @@ import java.util.concurrent.ConcurrentHashMap;
  * Baselines and peaks are not persisted: after a restart the first observation sets the baseline.
  */
 final class DailyPnl {
-    private record Day(Instant start, Money baseline, DayPnl reading) {}
+    /** {@code until}: the next trading day's start, so an observation within the day skips the calendar. */
+    private record Day(Instant start, Instant until, Money baseline, DayPnl reading) {}
 
     private final Map<AccountId, Day> days = new ConcurrentHashMap<>();
 
     /** Rolls the account's day if {@code now} is in a new trading day, then returns the day's P&L. */
     Money observe(AccountId account, TradingSession session, Instant now, Money totalPnl) {
         requireNonNull(account, "account is null");
-        Instant start = session.tradingDayStart(now);
         Day day = days.get(account);
-        if (day == null || !day.start().equals(start)) {
-            day = new Day(start, totalPnl, new DayPnl(start, Money.ZERO, Money.ZERO, now));
+        if (day == null || now.isBefore(day.start()) || !now.isBefore(day.until())) {
+            Instant start = session.tradingDayStart(now);
+            if (day == null || !day.start().equals(start)) {
+                // The day containing now runs from its start to the next date's session open.
+                Instant until = session.openOn(session.localDate(start).plusDays(1));
+                day = new Day(start, until, totalPnl, new DayPnl(start, Money.ZERO, Money.ZERO, now));
+            }
         }
         Money pnl = totalPnl.minus(day.baseline());
         Money peak = day.reading().peak().max(pnl);
-        days.put(account, new Day(start, day.baseline(), new DayPnl(start, pnl, peak, now)));
+        days.put(account, new Day(day.start(), day.until(), day.baseline(), new DayPnl(day.start(), pnl, peak, now)));
         return pnl;
     }
 

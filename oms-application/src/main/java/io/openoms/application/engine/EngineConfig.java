@@ -29,6 +29,10 @@ import java.util.Optional;
  * @param defaultAccount settings for accounts not in {@code accounts}, if such accounts may trade
  * @param stopTimeout how long {@code stop()} waits for queued commands, journal appends and broker calls
  * @param maxQuarantinedPayloadChars longer malformed payloads are truncated in the quarantine
+ * @param terminalOrderRetention how long a terminal order stays in engine memory after its last
+ *     change; after it, queries and late broker reports read it from the order store, so memory holds
+ *     the open orders and a window of recent ones, not the whole day (at least 1 s: an order leaves
+ *     memory only once its last change is durable)
  */
 public record EngineConfig(
         int queueCapacity,
@@ -41,7 +45,8 @@ public record EngineConfig(
         Map<AccountId, AccountSettings> accounts,
         Optional<AccountSettings> defaultAccount,
         Duration stopTimeout,
-        int maxQuarantinedPayloadChars) {
+        int maxQuarantinedPayloadChars,
+        Duration terminalOrderRetention) {
 
     public EngineConfig {
         atLeast("queueCapacity", queueCapacity, 1);
@@ -55,6 +60,11 @@ public record EngineConfig(
         requireNonNull(defaultAccount, "defaultAccount is null");
         positive("stopTimeout", stopTimeout);
         atLeast("maxQuarantinedPayloadChars", maxQuarantinedPayloadChars, 64);
+        requireNonNull(terminalOrderRetention, "terminalOrderRetention is null");
+        if (terminalOrderRetention.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException(
+                    "terminalOrderRetention must be at least 1s, got " + terminalOrderRetention);
+        }
     }
 
     /** The settings of {@code account}: its own, else the default, else empty (it may not trade). */
@@ -69,6 +79,9 @@ public record EngineConfig(
                 .map(Map.Entry::getKey)
                 .min((a, b) -> a.value().compareTo(b.value()));
     }
+
+    /** How long a terminal order stays in memory unless configured otherwise. */
+    public static final Duration DEFAULT_TERMINAL_ORDER_RETENTION = Duration.ofMinutes(10);
 
     public static Builder builder() {
         return new Builder();
@@ -97,7 +110,8 @@ public record EngineConfig(
     /**
      * Defaults: queue 4,096, 256 commands per batch, 4 dispatch threads, 2 s rate-limit wait, 1 s
      * default backoff, 25 modifications per order (Kite's cap), {@link UnknownOutcomePolicy#REFUSE},
-     * no accounts, 10 s stop timeout, 8,192 quarantined characters.
+     * no accounts, 10 s stop timeout, 8,192 quarantined characters, terminal orders kept in memory for
+     * 10 minutes.
      */
     public static final class Builder {
         private int queueCapacity = 4_096;
@@ -111,6 +125,7 @@ public record EngineConfig(
         private AccountSettings defaultAccount;
         private Duration stopTimeout = Duration.ofSeconds(10);
         private int maxQuarantinedPayloadChars = 8_192;
+        private Duration terminalOrderRetention = DEFAULT_TERMINAL_ORDER_RETENTION;
 
         private Builder() {}
 
@@ -169,6 +184,11 @@ public record EngineConfig(
             return this;
         }
 
+        public Builder terminalOrderRetention(Duration value) {
+            this.terminalOrderRetention = value;
+            return this;
+        }
+
         public EngineConfig build() {
             return new EngineConfig(
                     queueCapacity,
@@ -181,7 +201,8 @@ public record EngineConfig(
                     accounts,
                     Optional.ofNullable(defaultAccount),
                     stopTimeout,
-                    maxQuarantinedPayloadChars);
+                    maxQuarantinedPayloadChars,
+                    terminalOrderRetention);
         }
     }
 }

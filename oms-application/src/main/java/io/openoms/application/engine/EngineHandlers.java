@@ -46,6 +46,8 @@ final class EngineHandlers implements EngineLoop.Commands {
 
     @Override
     public void handle(EngineCommand command, Unit unit, Instant now) {
+        // Before each command, so memory stays bounded however the commands mix; a peek when none is due.
+        state.evictTerminalOrders(now);
         if (command instanceof EngineCommand.Submit c) {
             orderEntry.submit(c, unit, now);
         } else if (command instanceof EngineCommand.Modify c) {

@@ -65,7 +65,7 @@ final class EngineRiskContext implements RiskContext {
     /** The account's realized plus unrealized P&L over all its positions, open and closed. */
     static Money totalPnl(PositionManager positions, MarketData marketData, AccountId account) {
         Money total = positions.realizedPnl(account);
-        for (Position position : positions.openPositions(account)) {
+        for (Position position : positions.openPositionView(account)) {
             total = total.plus(valuationPrice(position, marketData)
                     .map(position::unrealizedPnl)
                     .orElse(Money.ZERO));
@@ -123,7 +123,7 @@ final class EngineRiskContext implements RiskContext {
 
     @Override
     public int openPositionCount(AccountId account) {
-        return positions.openPositions(account).size();
+        return positions.openPositionView(account).size();
     }
 
     @Override
@@ -153,7 +153,7 @@ final class EngineRiskContext implements RiskContext {
 
     private Money exposure(AccountId account, boolean longSide) {
         Money total = Money.ZERO;
-        for (Position position : positions.openPositions(account)) {
+        for (Position position : positions.openPositionView(account)) {
             boolean isLong = position.signedQuantity().signum() > 0;
             if (isLong != longSide) {
                 continue;

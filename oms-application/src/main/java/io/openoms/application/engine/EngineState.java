@@ -211,6 +211,16 @@ final class EngineState {
         return dailyPnl.reading(account);
     }
 
+    /**
+     * Lets the terminal orders whose last change is older than the retention window leave memory.
+     * Their last change is durable: the engine applies a batch only after the previous one committed,
+     * and the window (at least 1 s) is far longer than a batch. Queries, modifies, cancels and late
+     * reports then find them in the order store ({@link #locate}, {@link #stored}).
+     */
+    void evictTerminalOrders(Instant now) {
+        orders.evictTerminal(now.minus(config.terminalOrderRetention()));
+    }
+
     /** The order from memory, or from the store (put back into memory, e.g. a terminal order taking a late fill). */
     Optional<Order> locate(ClientOrderId id) {
         Optional<Order> inMemory = orders.find(id);
@@ -303,11 +313,13 @@ final class EngineState {
 
     /** Marks open positions in the instrument, observing the day P&amp;L of their accounts first. */
     void mark(InstrumentId instrument, Price price, Instant now, Unit unit) {
-        for (Position position : positions.openPositions()) {
-            if (position.key().instrument().equals(instrument)) {
-                observeDailyPnl(position.key().account(), now);
-                unit.marked(position.key().account());
-            }
+        Set<AccountId> holders = new HashSet<>();
+        positions
+                .openPositionView(instrument)
+                .forEach(position -> holders.add(position.key().account()));
+        for (AccountId account : holders) {
+            observeDailyPnl(account, now);
+            unit.marked(account);
         }
         positions.mark(instrument, price, now);
     }
@@ -315,7 +327,7 @@ final class EngineState {
     /** Observes the day P&amp;L of every configured account and every account holding a position. */
     void observeAllDailyPnl(Instant now) {
         Set<AccountId> accounts = new HashSet<>(config.accounts().keySet());
-        positions.openPositions().forEach(p -> accounts.add(p.key().account()));
+        accounts.addAll(positions.accountsWithOpenPositions());
         accounts.forEach(account -> observeDailyPnl(account, now));
     }
 

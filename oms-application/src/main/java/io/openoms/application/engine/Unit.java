@@ -3,10 +3,12 @@ package io.openoms.application.engine;
 import io.openoms.domain.order.ClientOrderId;
 import io.openoms.domain.order.Order;
 import io.openoms.domain.order.OrderEvent;
+import io.openoms.domain.order.TradeId;
 import io.openoms.domain.port.in.OmsEvent;
 import io.openoms.domain.port.out.JournalBatch;
 import io.openoms.domain.position.Position;
 import io.openoms.domain.position.PositionChange;
+import io.openoms.domain.position.PositionKey;
 import io.openoms.domain.value.AccountId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,11 +28,13 @@ import java.util.function.Consumer;
 final class Unit {
     private final List<OrderEvent> events = new ArrayList<>();
     private final Map<ClientOrderId, Order> orders = new LinkedHashMap<>();
-    private final Map<String, Position> positions = new LinkedHashMap<>();
+    private final Map<PositionSlot, Position> positions = new LinkedHashMap<>();
     private final List<OmsEvent> published = new ArrayList<>();
     private final List<Runnable> afterCommit = new ArrayList<>();
     private final List<Consumer<String>> onFailure = new ArrayList<>();
     private final Set<AccountId> positionAccounts = new HashSet<>();
+
+    private record PositionSlot(PositionKey key, TradeId openingTrade) {}
 
     void event(OrderEvent event, Order after) {
         events.add(event);
@@ -41,7 +45,7 @@ final class Unit {
     void position(Position position, PositionChange change) {
         // A position is identified by its key and its opening trade, as in the store: a position closed
         // and the next one opened on the same key at the same instant are two positions.
-        positions.put(position.key() + "@" + position.tradeIds().get(0), position);
+        positions.put(new PositionSlot(position.key(), position.tradeIds().get(0)), position);
         positionAccounts.add(position.key().account());
         published.add(new OmsEvent.PositionUpdated(position, change));
     }

@@ -3,6 +3,8 @@ package io.openoms.domain.instrument;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /** An instrument as {@code EXCHANGE:SYMBOL}, e.g. {@code NSE:RELIANCE} or {@code NFO:NIFTY25NOVFUT}. */
@@ -24,8 +26,23 @@ public record InstrumentId(String exchange, String symbol) {
         }
     }
 
+    /**
+     * Canonical ids by their text, filled by {@link #parse} and {@link #of}: the ids that enter at the
+     * edges (requests, broker payloads, configuration) are then mostly the same instance, so the
+     * engine's many map lookups and comparisons by instrument stop at the identity check, and parsing
+     * a known id skips the validation. Bounded by the instrument universe; past {@link #CANONICAL_LIMIT}
+     * new ids are simply not cached.
+     */
+    private static final Map<String, InstrumentId> CANONICAL = new ConcurrentHashMap<>();
+
+    private static final int CANONICAL_LIMIT = 200_000;
+
     /** Parses {@code EXCHANGE:SYMBOL}; the message of the exception says what was wrong. */
     public static InstrumentId parse(String text) {
+        InstrumentId known = text == null ? null : CANONICAL.get(text);
+        if (known != null) {
+            return known;
+        }
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("instrument is missing (expected EXCHANGE:SYMBOL, e.g. NSE:INFY)");
         }
@@ -34,11 +51,30 @@ public record InstrumentId(String exchange, String symbol) {
             throw new IllegalArgumentException(
                     "instrument must be EXCHANGE:SYMBOL (e.g. NSE:INFY), got '" + text + "'");
         }
-        return new InstrumentId(text.substring(0, colon), text.substring(colon + 1));
+        return canonical(new InstrumentId(text.substring(0, colon), text.substring(colon + 1)));
     }
 
     public static InstrumentId of(String exchange, String symbol) {
-        return new InstrumentId(exchange, symbol);
+        return canonical(new InstrumentId(exchange, symbol));
+    }
+
+    private static InstrumentId canonical(InstrumentId id) {
+        if (CANONICAL.size() >= CANONICAL_LIMIT) {
+            return id;
+        }
+        InstrumentId existing = CANONICAL.putIfAbsent(id.toString(), id);
+        return existing != null ? existing : id;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other
+                || (other instanceof InstrumentId that && exchange.equals(that.exchange) && symbol.equals(that.symbol));
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * exchange.hashCode() + symbol.hashCode();
     }
 
     @Override

@@ -179,7 +179,12 @@ public final class Order {
     }
 
     public boolean hasFill(TradeId tradeId) {
-        return fills.stream().anyMatch(f -> f.tradeId().equals(tradeId));
+        for (Fill fill : fills) {
+            if (fill.tradeId().equals(tradeId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Quantity filledQuantity() {
@@ -375,7 +380,40 @@ public final class Order {
 
     /** True when both orders are the same except for the last sequence number and update time. */
     boolean sameStateAs(Order other) {
-        return Objects.equals(stateFields(), other.stateFields());
+        // Field by field, the fields a transition changes first: called on every transition, so it
+        // must not build the list of state fields that hashCode uses.
+        return this == other
+                || (status == other.status
+                        && Objects.equals(previousStatus, other.previousStatus)
+                        && modificationCount == other.modificationCount
+                        && Objects.equals(fills, other.fills)
+                        && Objects.equals(brokerOrderId, other.brokerOrderId)
+                        && Objects.equals(outcomeUnknown, other.outcomeUnknown)
+                        && Objects.equals(pendingModification, other.pendingModification)
+                        && Objects.equals(cancelLockedUntil, other.cancelLockedUntil)
+                        && Objects.equals(modifyLockedUntil, other.modifyLockedUntil)
+                        && Objects.equals(rejection, other.rejection)
+                        && Objects.equals(lastCancelRejection, other.lastCancelRejection)
+                        && Objects.equals(lastModifyRejection, other.lastModifyRejection)
+                        && Objects.equals(errorReason, other.errorReason)
+                        && Objects.equals(quantity, other.quantity)
+                        && Objects.equals(limitPrice, other.limitPrice)
+                        && Objects.equals(triggerPrice, other.triggerPrice)
+                        && Objects.equals(expiresAt, other.expiresAt)
+                        && Objects.equals(id, other.id)
+                        && Objects.equals(account, other.account)
+                        && Objects.equals(strategy, other.strategy)
+                        && Objects.equals(instrument, other.instrument)
+                        && side == other.side
+                        && type == other.type
+                        && timeInForce == other.timeInForce
+                        && Objects.equals(product, other.product)
+                        && Objects.equals(tag, other.tag)
+                        && Objects.equals(parentOrderId, other.parentOrderId)
+                        && reduceOnly == other.reduceOnly
+                        && Objects.equals(stopLoss, other.stopLoss)
+                        && Objects.equals(takeProfit, other.takeProfit)
+                        && Objects.equals(createdAt, other.createdAt));
     }
 
     private List<Object> stateFields() {

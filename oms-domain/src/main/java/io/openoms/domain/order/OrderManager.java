@@ -24,6 +24,7 @@ import io.openoms.domain.value.AccountId;
 import io.openoms.domain.value.Price;
 import io.openoms.domain.value.Quantity;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -49,6 +50,10 @@ public final class OrderManager {
     private final Map<BrokerOrderId, ClientOrderId> byBrokerOrderId = new HashMap<>();
     private final Map<ClientOrderId, Order> open = new LinkedHashMap<>();
     private final OpenOrderTotals openTotals = new OpenOrderTotals();
+    /** Orders as they became terminal, oldest first, for {@link #evictTerminal}; stale entries are skipped. */
+    private final ArrayDeque<Terminal> terminalOrder = new ArrayDeque<>();
+
+    private record Terminal(ClientOrderId id, Instant at) {}
 
     /**
      * Enters a new order in {@code CREATED}. When the instrument is known, the quantity must fit its
@@ -360,6 +365,33 @@ public final class OrderManager {
         return openTotals.unknownSubmit(account, instrument).map(orders::get);
     }
 
+    /**
+     * Forgets the terminal orders whose last change is before {@code cutoff}, and their broker ids: the
+     * caller's store holds them (a later {@link #find} returns empty, and {@link #restore(Order)} puts
+     * one back, e.g. for a late fill). Costs the orders forgotten, not the orders held. Returns how many.
+     */
+    public int evictTerminal(Instant cutoff) {
+        requireNonNull(cutoff, "cutoff is null");
+        int evicted = 0;
+        while (!terminalOrder.isEmpty() && terminalOrder.peekFirst().at().isBefore(cutoff)) {
+            Terminal entry = terminalOrder.pollFirst();
+            Order order = orders.get(entry.id());
+            // Skip an order reopened or changed again since (a newer entry stands for it) or already gone.
+            if (order == null || !order.isTerminal() || !order.updatedAt().equals(entry.at())) {
+                continue;
+            }
+            orders.remove(entry.id());
+            order.brokerOrderId().ifPresent(brokerId -> byBrokerOrderId.remove(brokerId, entry.id()));
+            evicted++;
+        }
+        return evicted;
+    }
+
+    /** How many orders are held in memory, open and terminal. */
+    public int size() {
+        return orders.size();
+    }
+
     /** Every order, in entry order. */
     public List<Order> all() {
         return List.copyOf(orders.values());
@@ -396,6 +428,9 @@ public final class OrderManager {
             open.put(order.id(), order);
         } else {
             open.remove(order.id());
+        }
+        if (order.isTerminal()) {
+            terminalOrder.addLast(new Terminal(order.id(), order.updatedAt()));
         }
         order.brokerOrderId().ifPresent(brokerId -> byBrokerOrderId.put(brokerId, order.id()));
     }

@@ -12,7 +12,6 @@ import io.openoms.domain.value.Side;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -84,49 +83,59 @@ public record Position(
         requireNonNull(openedAt, "openedAt is null");
         requireNonNull(closedAt, "closedAt is null");
         lots = List.copyOf(requireNonNull(lots, "lots is null"));
-        tradeIds = List.copyOf(requireNonNull(tradeIds, "tradeIds is null"));
-        String where = "position " + key + ": ";
+        requireNonNull(tradeIds, "tradeIds is null");
+        try {
+            // Shared with the previous version when built by apply: no copy, no re-check per fill.
+            tradeIds = TradeIdHistory.of(tradeIds);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where(key) + e.getMessage(), e);
+        }
         if ((side == PositionSide.FLAT) != quantity.isZero()) {
-            throw new IllegalArgumentException(where + "side " + side + " does not match quantity " + quantity);
+            throw new IllegalArgumentException(where(key) + "side " + side + " does not match quantity " + quantity);
         }
         if (side == PositionSide.FLAT && !openCost.isZero()) {
-            throw new IllegalArgumentException(where + "a flat position has no open cost, got " + openCost);
+            throw new IllegalArgumentException(where(key) + "a flat position has no open cost, got " + openCost);
         }
         if (closedAt.isPresent() != (side == PositionSide.FLAT)) {
-            throw new IllegalArgumentException(where + "a position is closed exactly when it is flat");
+            throw new IllegalArgumentException(where(key) + "a position is closed exactly when it is flat");
         }
         if (closedAt.isPresent() && closedAt.get().isBefore(openedAt)) {
             throw new IllegalArgumentException(
-                    where + "closed at " + closedAt.get() + " before it opened at " + openedAt);
+                    where(key) + "closed at " + closedAt.get() + " before it opened at " + openedAt);
         }
         if (method == AccountingMethod.AVERAGE_COST) {
             if (!lots.isEmpty()) {
-                throw new IllegalArgumentException(where + "an average-cost position keeps no lots");
+                throw new IllegalArgumentException(where(key) + "an average-cost position keeps no lots");
             }
         } else {
-            Quantity lotQuantity = lots.stream().map(Lot::quantity).reduce(Quantity.ZERO, Quantity::plus);
-            Money lotCost = lots.stream().map(Lot::cost).reduce(Money.ZERO, Money::plus);
+            Quantity lotQuantity = Quantity.ZERO;
+            Money lotCost = Money.ZERO;
+            for (Lot lot : lots) {
+                lotQuantity = lotQuantity.plus(lot.quantity());
+                lotCost = lotCost.plus(lot.cost());
+            }
             if (!lotQuantity.equals(quantity) || !lotCost.equals(openCost)) {
-                throw new IllegalArgumentException(where + "lots hold " + lotQuantity + " costing " + lotCost
+                throw new IllegalArgumentException(where(key) + "lots hold " + lotQuantity + " costing " + lotCost
                         + ", position holds " + quantity + " costing " + openCost);
             }
         }
         if (fees.isNegative()) {
-            throw new IllegalArgumentException(where + "fees must not be negative, got " + fees);
+            throw new IllegalArgumentException(where(key) + "fees must not be negative, got " + fees);
         }
         if (maxDrawdown.isNegative()) {
-            throw new IllegalArgumentException(where + "max drawdown must not be negative, got " + maxDrawdown);
+            throw new IllegalArgumentException(where(key) + "max drawdown must not be negative, got " + maxDrawdown);
         }
         boolean marked = lastMark.isPresent();
         if (lastMarkAt.isPresent() != marked || highestMark.isPresent() != marked || lowestMark.isPresent() != marked) {
-            throw new IllegalArgumentException(where + "last mark, its time, highest and lowest mark go together");
+            throw new IllegalArgumentException(where(key) + "last mark, its time, highest and lowest mark go together");
         }
         if (tradeIds.isEmpty()) {
-            throw new IllegalArgumentException(where + "a position has at least the fill that opened it");
+            throw new IllegalArgumentException(where(key) + "a position has at least the fill that opened it");
         }
-        if (new HashSet<>(tradeIds).size() != tradeIds.size()) {
-            throw new IllegalArgumentException(where + "a trade id appears twice in " + tradeIds);
-        }
+    }
+
+    private static String where(PositionKey key) {
+        return "position " + key + ": ";
     }
 
     /** A new position opened from flat by {@code fill}, on the side of {@code side}. */
@@ -169,7 +178,7 @@ public record Position(
             throw new IllegalStateException("position " + key + " closed at " + closedAt.get()
                     + "; a fill after the close opens a new position");
         }
-        if (tradeIds.contains(fill.tradeId())) {
+        if (((TradeIdHistory) tradeIds).has(fill.tradeId())) {
             throw new IllegalArgumentException("trade " + fill.tradeId() + " is already applied to position " + key);
         }
         Money realized = realizedPnl.minus(fill.fee());
@@ -201,7 +210,10 @@ public record Position(
                 nextLots = reduction.remainingLots();
             }
         }
-        Position next = new Position(
+        // The total P&L sampled at the fill's price, computed before building the one new position.
+        Money sample = realized.plus(unrealizedPnl(nextSide, nextQuantity, nextCost, fill.price()));
+        Money peak = peakPnl.max(sample);
+        return new Position(
                 key,
                 method,
                 nextSide,
@@ -214,12 +226,11 @@ public record Position(
                 lastMarkAt,
                 highestMark,
                 lowestMark,
-                peakPnl,
-                maxDrawdown,
+                peak,
+                maxDrawdown.max(peak.minus(sample)),
                 openedAt,
                 nextSide == PositionSide.FLAT ? Optional.of(fill.executedAt()) : Optional.empty(),
-                append(tradeIds, fill.tradeId()));
-        return next.sampled(next.totalPnl(fill.price()));
+                ((TradeIdHistory) tradeIds).append(fill.tradeId()));
     }
 
     /**
@@ -289,6 +300,13 @@ public record Position(
     /** What the open quantity would gain if closed at {@code mark}, fees of that close aside. */
     public Money unrealizedPnl(Price mark) {
         requireNonNull(mark, "mark is null");
+        return unrealizedPnl(side, quantity, openCost, mark);
+    }
+
+    private static Money unrealizedPnl(PositionSide side, Quantity quantity, Money openCost, Price mark) {
+        if (side == PositionSide.FLAT) {
+            return Money.ZERO;
+        }
         Money gain = quantity.times(mark).minus(openCost);
         return side == PositionSide.SHORT ? gain.negate() : gain;
     }

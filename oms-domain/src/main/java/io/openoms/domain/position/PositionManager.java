@@ -14,8 +14,9 @@ import io.openoms.domain.value.StrategyId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,15 @@ import java.util.TreeMap;
  * <p>At most one position per key is open. A fill that brings it to flat closes it; the closed
  * position is kept, with its final P&L, in the history, and the next fill on the key opens a new
  * position. A fill whose trade id was already applied to the key is ignored and reported as
- * {@link PositionChange#DUPLICATE}, so a fill delivered twice never counts twice.
+ * {@link PositionChange#DUPLICATE}, so a fill delivered twice never counts twice: the trade ids of
+ * the key's open position and of its last closed one are always checked, older ones within a bounded
+ * window of the most recent {@code recentTradeWindow} trades (default {@value #DEFAULT_RECENT_TRADE_WINDOW}),
+ * so memory does not grow with the day's fills. Beyond the window the durable guard is the journal,
+ * which refuses a trade id twice, and the order, which refuses a trade id it already holds.
+ *
+ * <p>Every figure the risk checks read per order — an account's realized P&L, its open positions,
+ * its net quantity per instrument and product — is kept as a running aggregate or an index updated
+ * by each fill, so it costs the same however many positions the day has opened and closed.
  *
  * <p>Each account has one {@link AccountingMethod} (average cost unless set otherwise); it can be
  * changed only while the account has no open position under another method.
@@ -44,8 +53,27 @@ public final class PositionManager {
     private final ClosedPositionHistory closed = new ClosedPositionHistory();
     private final Map<PositionKey, Position> lastClosed = new HashMap<>();
     private final Map<AccountId, Map<StrategyId, PortfolioTotals>> closedTotals = new HashMap<>();
-    private final Map<PositionKey, Set<TradeId>> appliedTrades = new HashMap<>();
+    private final RecentTrades recentTrades;
     private final Map<AccountId, AccountingMethod> methods = new HashMap<>();
+    // Running aggregates and indexes over the open positions, updated in store().
+    private final Map<AccountId, Map<PositionKey, Position>> openByAccount = new HashMap<>();
+    private final Map<InstrumentId, Map<PositionKey, Position>> openByInstrument = new HashMap<>();
+    private final Map<NetKey, BigDecimal> netQuantities = new HashMap<>();
+    private final Map<AccountId, Money> realizedByAccount = new HashMap<>();
+
+    /** How many recent trades are remembered per manager for duplicate detection beyond the positions' own. */
+    public static final int DEFAULT_RECENT_TRADE_WINDOW = 100_000;
+
+    private record NetKey(AccountId account, InstrumentId instrument, Product product) {}
+
+    public PositionManager() {
+        this(DEFAULT_RECENT_TRADE_WINDOW);
+    }
+
+    /** A manager that remembers the last {@code recentTradeWindow} trade ids beyond its positions' own. */
+    public PositionManager(int recentTradeWindow) {
+        this.recentTrades = new RecentTrades(recentTradeWindow);
+    }
 
     public AccountingMethod accountingMethod(AccountId account) {
         requireNonNull(account, "account is null");
@@ -78,8 +106,7 @@ public final class PositionManager {
         requireNonNull(key, "key is null");
         requireNonNull(side, "side is null");
         requireNonNull(fill, "fill is null");
-        Set<TradeId> applied = appliedTrades.computeIfAbsent(key, k -> new HashSet<>());
-        if (applied.contains(fill.tradeId())) {
+        if (alreadyApplied(key, fill.tradeId())) {
             return new PositionUpdate(PositionChange.DUPLICATE, latest(key), Money.ZERO);
         }
         Position before = open.get(key);
@@ -95,8 +122,9 @@ public final class PositionManager {
             change = changeOf(before, after);
             realizedChange = after.realizedPnl().minus(before.realizedPnl());
         }
-        applied.add(fill.tradeId());
-        store(after);
+        recentTrades.add(key, fill.tradeId());
+        store(before, after);
+        realizedByAccount.merge(key.account(), realizedChange, Money::plus);
         return new PositionUpdate(change, after, realizedChange);
     }
 
@@ -108,13 +136,15 @@ public final class PositionManager {
         requireNonNull(instrument, "instrument is null");
         requireNonNull(price, "price is null");
         requireNonNull(at, "at is null");
-        List<Position> marked = new ArrayList<>();
-        for (Map.Entry<PositionKey, Position> entry : open.entrySet()) {
-            if (entry.getKey().instrument().equals(instrument)) {
-                Position position = entry.getValue().mark(price, at);
-                entry.setValue(position);
-                marked.add(position);
-            }
+        Map<PositionKey, Position> inInstrument = openByInstrument.get(instrument);
+        if (inInstrument == null) {
+            return List.of();
+        }
+        List<Position> marked = new ArrayList<>(inInstrument.size());
+        for (Position position : List.copyOf(inInstrument.values())) {
+            Position after = position.mark(price, at);
+            store(position, after);
+            marked.add(after);
         }
         return List.copyOf(marked);
     }
@@ -130,10 +160,29 @@ public final class PositionManager {
     }
 
     public List<Position> openPositions(AccountId account) {
+        return List.copyOf(openPositionView(account));
+    }
+
+    /**
+     * The open positions of {@code account} as a read-only view without a copy, in the order they
+     * opened: for a caller on the owning thread that reads it at once and does not keep it.
+     */
+    public Collection<Position> openPositionView(AccountId account) {
         requireNonNull(account, "account is null");
-        return open.values().stream()
-                .filter(position -> position.key().account().equals(account))
-                .toList();
+        Map<PositionKey, Position> ofAccount = openByAccount.get(account);
+        return ofAccount == null ? List.of() : Collections.unmodifiableCollection(ofAccount.values());
+    }
+
+    /** The open positions in {@code instrument}, as a read-only view as {@link #openPositionView(AccountId)}. */
+    public Collection<Position> openPositionView(InstrumentId instrument) {
+        requireNonNull(instrument, "instrument is null");
+        Map<PositionKey, Position> inInstrument = openByInstrument.get(instrument);
+        return inInstrument == null ? List.of() : Collections.unmodifiableCollection(inInstrument.values());
+    }
+
+    /** The accounts that hold at least one open position. */
+    public Set<AccountId> accountsWithOpenPositions() {
+        return Collections.unmodifiableSet(openByAccount.keySet());
     }
 
     /**
@@ -162,17 +211,7 @@ public final class PositionManager {
      */
     public Money realizedPnl(AccountId account) {
         requireNonNull(account, "account is null");
-        Money total = Money.ZERO;
-        for (PortfolioTotals closedOfStrategy :
-                closedTotals.getOrDefault(account, Map.of()).values()) {
-            total = total.plus(closedOfStrategy.realizedPnl());
-        }
-        for (Position position : open.values()) {
-            if (position.key().account().equals(account)) {
-                total = total.plus(position.realizedPnl());
-            }
-        }
-        return total;
+        return realizedByAccount.getOrDefault(account, Money.ZERO);
     }
 
     /** The signed quantity {@code account} holds in {@code instrument} under {@code product}, over all strategies. */
@@ -180,12 +219,7 @@ public final class PositionManager {
         requireNonNull(account, "account is null");
         requireNonNull(instrument, "instrument is null");
         requireNonNull(product, "product is null");
-        return open.values().stream()
-                .filter(position -> position.key().account().equals(account)
-                        && position.key().instrument().equals(instrument)
-                        && position.key().product().equals(product))
-                .map(Position::signedQuantity)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        return netQuantities.getOrDefault(new NetKey(account, instrument, product), BigDecimal.ZERO);
     }
 
     /**
@@ -208,8 +242,16 @@ public final class PositionManager {
                         + "; set the account's accounting method before restoring its positions");
             }
         }
-        appliedTrades.computeIfAbsent(position.key(), k -> new HashSet<>()).addAll(position.tradeIds());
-        store(position);
+        if (position.isClosed()) {
+            // Its ids leave the check with the position when a later one closes; keep them in the window.
+            position.tradeIds().forEach(id -> recentTrades.add(position.key(), id));
+        }
+        Position replaced = open.get(position.key());
+        store(replaced, position);
+        Money realizedChange = replaced == null
+                ? position.realizedPnl()
+                : position.realizedPnl().minus(replaced.realizedPnl());
+        realizedByAccount.merge(position.key().account(), realizedChange, Money::plus);
     }
 
     /**
@@ -225,10 +267,7 @@ public final class PositionManager {
             totals = totals.plus(closedOfStrategy.getValue());
             strategyIds.put(closedOfStrategy.getKey().value(), closedOfStrategy.getKey());
         }
-        for (Position position : open.values()) {
-            if (!position.key().account().equals(account)) {
-                continue;
-            }
+        for (Position position : openPositionView(account)) {
             StrategyId strategy = position.key().strategy();
             totals = totals.plus(position);
             strategyIds.put(strategy.value(), strategy);
@@ -240,7 +279,42 @@ public final class PositionManager {
         return new AccountPortfolio(account, totals, strategies);
     }
 
-    private void store(Position position) {
+    private boolean alreadyApplied(PositionKey key, TradeId tradeId) {
+        Position current = open.get(key);
+        if (current != null && ((TradeIdHistory) current.tradeIds()).has(tradeId)) {
+            return true;
+        }
+        Position closedLast = lastClosed.get(key);
+        if (closedLast != null && ((TradeIdHistory) closedLast.tradeIds()).has(tradeId)) {
+            return true;
+        }
+        return recentTrades.contains(key, tradeId);
+    }
+
+    /** Replaces {@code before} (the key's open position, or null) by {@code position}, keeping the indexes. */
+    private void store(Position before, Position position) {
+        PositionKey key = position.key();
+        NetKey netKey = new NetKey(key.account(), key.instrument(), key.product());
+        BigDecimal net = netQuantities.getOrDefault(netKey, BigDecimal.ZERO).add(position.signedQuantity());
+        if (before != null) {
+            net = net.subtract(before.signedQuantity());
+        }
+        if (net.signum() == 0) {
+            netQuantities.remove(netKey);
+        } else {
+            netQuantities.put(netKey, net);
+        }
+        if (position.isClosed()) {
+            removeFrom(openByAccount, key.account(), key);
+            removeFrom(openByInstrument, key.instrument(), key);
+        } else {
+            openByAccount
+                    .computeIfAbsent(key.account(), a -> new LinkedHashMap<>())
+                    .put(key, position);
+            openByInstrument
+                    .computeIfAbsent(key.instrument(), i -> new LinkedHashMap<>())
+                    .put(key, position);
+        }
         if (position.isClosed()) {
             open.remove(position.key());
             closed.append(position);
@@ -253,6 +327,16 @@ public final class PositionManager {
                             (sum, one) -> sum.plus(position));
         } else {
             open.put(position.key(), position);
+        }
+    }
+
+    private static <K> void removeFrom(Map<K, Map<PositionKey, Position>> index, K group, PositionKey key) {
+        Map<PositionKey, Position> members = index.get(group);
+        if (members != null) {
+            members.remove(key);
+            if (members.isEmpty()) {
+                index.remove(group);
+            }
         }
     }
 

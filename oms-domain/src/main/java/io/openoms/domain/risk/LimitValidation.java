@@ -1,7 +1,5 @@
 package io.openoms.domain.risk;
 
-import static java.util.Objects.requireNonNull;
-
 import io.openoms.domain.value.Money;
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -11,44 +9,43 @@ final class LimitValidation {
 
     private LimitValidation() {}
 
+    // Limits are validated whenever a record of them is built, which the risk checks do per order:
+    // the messages are built only on failure, and no lambda is allocated on the passing path.
+
     static <T> Optional<T> present(Optional<T> value, String key) {
-        return requireNonNull(value, key + " is null");
+        if (value == null) {
+            throw new NullPointerException(key + " is null");
+        }
+        return value;
     }
 
     static Optional<Money> nonNegativeMoney(Optional<Money> value, String key) {
-        present(value, key).ifPresent(money -> {
-            if (money.isNegative()) {
-                throw new IllegalArgumentException(key + " must not be negative, got " + money);
-            }
-        });
+        if (present(value, key).isPresent() && value.get().isNegative()) {
+            throw new IllegalArgumentException(key + " must not be negative, got " + value.get());
+        }
         return value;
     }
 
     static Optional<Integer> nonNegativeCount(Optional<Integer> value, String key) {
-        present(value, key).ifPresent(count -> {
-            if (count < 0) {
-                throw new IllegalArgumentException(key + " must not be negative, got " + count);
-            }
-        });
+        if (present(value, key).isPresent() && value.get() < 0) {
+            throw new IllegalArgumentException(key + " must not be negative, got " + value.get());
+        }
         return value;
     }
 
     static Optional<BigDecimal> nonNegative(Optional<BigDecimal> value, String key) {
-        present(value, key).ifPresent(number -> {
-            if (number.signum() < 0) {
-                throw new IllegalArgumentException(key + " must not be negative, got " + number.toPlainString());
-            }
-        });
+        if (present(value, key).isPresent() && value.get().signum() < 0) {
+            throw new IllegalArgumentException(
+                    key + " must not be negative, got " + value.get().toPlainString());
+        }
         return value;
     }
 
     static Optional<BigDecimal> percentOfWhole(Optional<BigDecimal> value, String key) {
-        nonNegative(value, key).ifPresent(percent -> {
-            if (percent.compareTo(HUNDRED) > 0) {
-                throw new IllegalArgumentException(
-                        key + " is a percentage between 0 and 100, got " + percent.toPlainString());
-            }
-        });
+        if (nonNegative(value, key).isPresent() && value.get().compareTo(HUNDRED) > 0) {
+            throw new IllegalArgumentException(key + " is a percentage between 0 and 100, got "
+                    + value.get().toPlainString());
+        }
         return value;
     }
 }
