@@ -3,9 +3,11 @@ package io.openoms.app.cli;
 import static java.util.Objects.requireNonNull;
 
 import io.openoms.app.bench.EngineBenchmark;
+import io.openoms.app.bench.JournalLimitBenchmark;
 import io.openoms.app.bench.RiskBenchmark;
 import io.openoms.app.config.TradingEngineConfig;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +22,10 @@ import picocli.CommandLine.Spec;
 /**
  * {@code oms bench}: the engine benchmarks. {@code --mode memory} and {@code --mode postgres} drive
  * the real engine end to end (see {@link EngineBenchmark}); {@code --mode risk} times pre-trade
- * validation with every standard check (see {@link RiskBenchmark}). Progress goes to stderr, a summary
+ * validation with every standard check (see {@link RiskBenchmark}); {@code --mode limit} measures what
+ * the same PostgreSQL can append with raw {@code COPY}s of journal rows (see {@link
+ * JournalLimitBenchmark}), then runs {@code --mode postgres} and reports its durable rate as a share of
+ * that limit. Progress goes to stderr, a summary
  * table to stdout, and the last line of stdout is machine-readable: {@code mode=<m> orders=<n>
  * throughput_per_s=<x> p50_us=<a> p99_us=<b> p999_us=<c>}.
  */
@@ -29,7 +34,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Benchmark the engine: full order lifecycles (submit, accepted, filled, position) against the"
                     + " simulated venue with the journal in memory or on PostgreSQL (OMS_DB_URL, a fresh schema"
-                    + " dropped afterwards), or pre-trade validation alone (--mode risk).",
+                    + " dropped afterwards), or pre-trade validation alone (--mode risk). --mode limit first"
+                    + " appends raw journal rows with COPY to the same PostgreSQL, then runs --mode postgres and"
+                    + " prints its rate as a share of that limit.",
             "The last line of stdout is: mode=<m> orders=<n> throughput_per_s=<x> p50_us=<a> p99_us=<b> p999_us=<c>"
         },
         mixinStandardHelpOptions = true)
@@ -40,8 +47,23 @@ final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--mode",
             defaultValue = "memory",
-            description = "memory (default), postgres (journal on OMS_DB_URL) or risk (validation alone)")
+            description = "memory (default), postgres (journal on OMS_DB_URL), limit (raw COPY rate of journal rows"
+                    + " on OMS_DB_URL, then postgres, and the ratio) or risk (validation alone)")
     String mode;
+
+    @Option(
+            names = "--limit-lifecycles",
+            defaultValue = "100000",
+            description = "with --mode limit: lifecycles of raw journal rows appended and timed (default"
+                    + " ${DEFAULT-VALUE}, after a tenth as many unmeasured)")
+    int limitLifecycles;
+
+    @Option(
+            names = "--limit-per-commit",
+            defaultValue = "500",
+            description = "with --mode limit: lifecycles per transaction, " + JournalLimitBenchmark.ROWS_PER_LIFECYCLE
+                    + " rows each (default ${DEFAULT-VALUE})")
+    int limitPerCommit;
 
     @Option(
             names = "--orders",
@@ -84,8 +106,14 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         String chosen = mode.toLowerCase(Locale.ROOT);
-        if (!chosen.equals("memory") && !chosen.equals("postgres") && !chosen.equals("risk")) {
-            throw usage("--mode must be memory, postgres or risk, got '" + mode + "'");
+        if (!List.of("memory", "postgres", "limit", "risk").contains(chosen)) {
+            throw usage("--mode must be memory, postgres, limit or risk, got '" + mode + "'");
+        }
+        if (limitLifecycles < 1 || limitLifecycles > 50_000_000) {
+            throw usage("--limit-lifecycles must be between 1 and 50000000, got " + limitLifecycles);
+        }
+        if (limitPerCommit < 1 || limitPerCommit > 100_000) {
+            throw usage("--limit-per-commit must be between 1 and 100000, got " + limitPerCommit);
         }
         if (orders < 1 || orders > 50_000_000) {
             throw usage("--orders must be between 1 and 50000000, got " + orders);
@@ -110,9 +138,13 @@ final class BenchCommand implements Callable<Integer> {
         }
         Optional<String> url =
                 Optional.ofNullable(environment.get("OMS_DB_URL")).filter(value -> !value.isBlank());
-        if (chosen.equals("postgres") && url.isEmpty()) {
-            throw usage("--mode postgres needs OMS_DB_URL (jdbc:postgresql://host:5432/db), with OMS_DB_USER and"
+        if (!chosen.equals("memory") && url.isEmpty()) {
+            throw usage("--mode " + chosen + " needs OMS_DB_URL (jdbc:postgresql://host:5432/db), with OMS_DB_USER and"
                     + " OMS_DB_PASSWORD as needed");
+        }
+        Optional<JournalLimitBenchmark.Result> limit = Optional.empty();
+        if (chosen.equals("limit")) {
+            limit = Optional.of(limit(out, err, url.orElseThrow()));
         }
         EngineBenchmark.Options options = new EngineBenchmark.Options(
                 chosen.equals("memory") ? EngineBenchmark.Mode.MEMORY : EngineBenchmark.Mode.POSTGRES,
@@ -126,7 +158,7 @@ final class BenchCommand implements Callable<Integer> {
                 environment.getOrDefault("OMS_DB_PASSWORD", ""));
         err.printf(
                 "oms bench: %s mode, %,d orders after %,d warm-up, %s, queue capacity %,d; %d cores, java %s%n",
-                chosen,
+                chosen.equals("limit") ? "postgres" : chosen,
                 orders,
                 options.warmup(),
                 rate > 0 ? String.format("%,d/s offered (open loop)", rate) : "as fast as possible",
@@ -152,15 +184,54 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("%-34s %,d%n", "engine thread CPU ns/lifecycle", result.engineCpuNanosPerLifecycle());
         out.printf("%-34s %,d%n", "engine thread bytes/lifecycle", result.engineBytesPerLifecycle());
         out.printf("%-34s %,d%n", "all threads bytes/lifecycle", result.totalBytesPerLifecycle());
-        out.println(machineLine(
+        String line = machineLine(
                 chosen,
                 result.orders(),
                 result.throughputPerSecond(),
                 latency.getValueAtPercentile(50),
                 latency.getValueAtPercentile(99),
-                latency.getValueAtPercentile(99.9)));
+                latency.getValueAtPercentile(99.9));
+        if (limit.isPresent()) {
+            double ratio = result.throughputPerSecond() / limit.get().lifecyclesPerSecond();
+            out.printf(
+                    "%-34s %.1f%% (%,.0f of %,.0f lifecycles/s)%n",
+                    "durable rate / limit",
+                    ratio * 100,
+                    result.throughputPerSecond(),
+                    limit.get().lifecyclesPerSecond());
+            line += String.format(
+                    Locale.ROOT, " limit_per_s=%.0f ratio=%.3f", limit.get().lifecyclesPerSecond(), ratio);
+        }
+        out.println(line);
         out.flush();
         return result.completed() + result.failed() + result.busy() >= result.orders() ? 0 : Cli.FAILED;
+    }
+
+    private JournalLimitBenchmark.Result limit(PrintWriter out, PrintWriter err, String url) {
+        err.printf(
+                "oms bench: limit mode, %,d lifecycles of raw journal rows (%d rows each) by COPY, %,d per commit%n",
+                limitLifecycles, JournalLimitBenchmark.ROWS_PER_LIFECYCLE, limitPerCommit);
+        err.flush();
+        JournalLimitBenchmark.Result result = new JournalLimitBenchmark(err)
+                .run(
+                        url,
+                        environment.getOrDefault("OMS_DB_USER", "postgres"),
+                        environment.getOrDefault("OMS_DB_PASSWORD", ""),
+                        limitLifecycles,
+                        Math.max(1, limitLifecycles / 10),
+                        limitPerCommit);
+        out.printf("%-34s %s%n", "limit", "raw COPY of journal rows, one connection");
+        out.printf("%-34s %s / %s%n", "synchronous_commit / fsync", result.synchronousCommit(), result.fsync());
+        out.printf(
+                "%-34s %,d x %d rows%n",
+                "lifecycles appended", result.lifecycles(), JournalLimitBenchmark.ROWS_PER_LIFECYCLE);
+        out.printf("%-34s %,d%n", "lifecycles per commit", result.perCommit());
+        out.printf("%-34s %.3f%n", "elapsed s", result.elapsedSeconds());
+        out.printf("%-34s %,.0f%n", "limit lifecycles/s", result.lifecyclesPerSecond());
+        out.printf("%-34s %,.0f%n", "limit rows/s", result.rowsPerSecond());
+        row(out, "  commit (COPYs + COMMIT)", result.commitNanos());
+        out.flush();
+        return result;
     }
 
     private int risk(PrintWriter out, PrintWriter err) {
