@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.openoms.app.bench.EngineBenchmark;
 import io.openoms.app.bench.JournalLimitBenchmark;
+import io.openoms.app.bench.RestartBenchmark;
 import io.openoms.app.bench.RiskBenchmark;
 import io.openoms.app.config.TradingEngineConfig;
 import java.io.PrintWriter;
@@ -48,8 +49,16 @@ final class BenchCommand implements Callable<Integer> {
             names = "--mode",
             defaultValue = "memory",
             description = "memory (default), postgres (journal on OMS_DB_URL), limit (raw COPY rate of journal rows"
-                    + " on OMS_DB_URL, then postgres, and the ratio) or risk (validation alone)")
+                    + " on OMS_DB_URL, then postgres, and the ratio), restart (stores ready for the engine's restore"
+                    + " with a large journal on OMS_DB_URL) or risk (validation alone)")
     String mode;
+
+    @Option(
+            names = "--restart-events",
+            defaultValue = "1000000",
+            description = "with --mode restart: journal events written before the restart (default ${DEFAULT-VALUE});"
+                    + " a tail of a tenth as many is left unprojected")
+    int restartEvents;
 
     @Option(
             names = "--limit-lifecycles",
@@ -106,8 +115,11 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         String chosen = mode.toLowerCase(Locale.ROOT);
-        if (!List.of("memory", "postgres", "limit", "risk").contains(chosen)) {
-            throw usage("--mode must be memory, postgres, limit or risk, got '" + mode + "'");
+        if (!List.of("memory", "postgres", "limit", "restart", "risk").contains(chosen)) {
+            throw usage("--mode must be memory, postgres, limit, restart or risk, got '" + mode + "'");
+        }
+        if (restartEvents < 8_000 || restartEvents > 50_000_000) {
+            throw usage("--restart-events must be between 8000 and 50000000, got " + restartEvents);
         }
         if (limitLifecycles < 1 || limitLifecycles > 50_000_000) {
             throw usage("--limit-lifecycles must be between 1 and 50000000, got " + limitLifecycles);
@@ -141,6 +153,9 @@ final class BenchCommand implements Callable<Integer> {
         if (!chosen.equals("memory") && url.isEmpty()) {
             throw usage("--mode " + chosen + " needs OMS_DB_URL (jdbc:postgresql://host:5432/db), with OMS_DB_USER and"
                     + " OMS_DB_PASSWORD as needed");
+        }
+        if (chosen.equals("restart")) {
+            return restart(out, err, url.orElseThrow());
         }
         Optional<JournalLimitBenchmark.Result> limit = Optional.empty();
         if (chosen.equals("limit")) {
@@ -232,6 +247,35 @@ final class BenchCommand implements Callable<Integer> {
         row(out, "  commit (COPYs + COMMIT)", result.commitNanos());
         out.flush();
         return result;
+    }
+
+    private int restart(PrintWriter out, PrintWriter err, String url) {
+        err.printf("oms bench: restart mode, %,d journal events%n", restartEvents);
+        err.flush();
+        RestartBenchmark.Result result = new RestartBenchmark(err)
+                .run(
+                        url,
+                        environment.getOrDefault("OMS_DB_USER", "postgres"),
+                        environment.getOrDefault("OMS_DB_PASSWORD", ""),
+                        restartEvents,
+                        restartEvents / 10,
+                        1_000);
+        out.printf("%-34s %,d (+ a tail of %,d)%n", "journal events", result.events(), result.tailEvents());
+        out.printf("%-34s %.2f%n", "append by COPY s", result.appendSeconds());
+        out.printf("%-34s %.2f%n", "first open, whole journal s", result.fullProjectionSeconds());
+        out.printf("%-34s %.2f%n", "restart: open, tail projected s", result.tailSeconds());
+        out.printf("%-34s %.2f%n", "restart: + restore reads s", result.restartSeconds());
+        out.printf("%-34s %,d open orders, %,d positions%n", "restore read", result.openOrders(), result.positions());
+        out.println(String.format(
+                Locale.ROOT,
+                "mode=restart events=%d tail_events=%d full_projection_s=%.2f tail_s=%.2f restart_s=%.2f",
+                result.events(),
+                result.tailEvents(),
+                result.fullProjectionSeconds(),
+                result.tailSeconds(),
+                result.restartSeconds()));
+        out.flush();
+        return 0;
     }
 
     private int risk(PrintWriter out, PrintWriter err) {

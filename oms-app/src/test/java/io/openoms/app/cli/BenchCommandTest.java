@@ -73,7 +73,8 @@ class BenchCommandTest {
 
     @Test
     void invalid_options_exit_2_with_one_line() {
-        assertUsage(oms(Map.of(), "bench", "--mode", "disk"), "--mode must be memory, postgres, limit or risk");
+        assertUsage(
+                oms(Map.of(), "bench", "--mode", "disk"), "--mode must be memory, postgres, limit, restart or risk");
         assertUsage(oms(Map.of(), "bench", "--orders", "0"), "--orders must be between 1");
         assertUsage(oms(Map.of(), "bench", "--rate", "-5"), "--rate must be between 0");
         assertUsage(oms(Map.of(), "bench", "--orders", "many"), "--orders");
