@@ -57,13 +57,21 @@ final class GroupCommitJournal implements Journal, AutoCloseable {
     private final Thread writer;
     private boolean closed;
     private volatile Consumer<Handle> afterEventsHook = NO_HOOK;
-    private volatile CommitObserver commitObserver = CommitObserver.NONE;
+    /** Told after each commit, on the writer thread (the projector's wake-up). */
+    private final Runnable afterCommit;
     /** The next global sequence, or 0 when it must be read from the database. Writer thread only. */
     private long nextGlobalSequence;
-    /** Writer thread only. */
-    private final WritePhases phases = new WritePhases();
+    /** The next position change sequence, or 0 when it must be read from the database. Writer thread only. */
+    private long nextChangeSequence;
 
-    GroupCommitJournal(Jdbi jdbi, boolean postgres, String broker, Clock clock, int batchSize, Duration maxWait) {
+    GroupCommitJournal(
+            Jdbi jdbi,
+            boolean postgres,
+            String broker,
+            Clock clock,
+            int batchSize,
+            Duration maxWait,
+            Runnable afterCommit) {
         this.jdbi = requireNonNull(jdbi, "jdbi is null");
         this.postgres = postgres;
         this.broker = requireNonNull(broker, "broker is null");
@@ -73,6 +81,7 @@ final class GroupCommitJournal implements Journal, AutoCloseable {
         }
         this.batchSize = batchSize;
         this.maxWaitNanos = requireNonNull(maxWait, "maxWait is null").toNanos();
+        this.afterCommit = requireNonNull(afterCommit, "afterCommit is null");
         this.writer = new Thread(this::run, "openoms-journal-writer");
         this.writer.setDaemon(true);
         this.writer.start();
@@ -138,18 +147,6 @@ final class GroupCommitJournal implements Journal, AutoCloseable {
         this.afterEventsHook = requireNonNull(hook, "hook is null");
     }
 
-    /** For the benchmark: told of every committed transaction, on the writer thread, before its futures complete. */
-    void observeCommits(CommitObserver observer) {
-        this.commitObserver = requireNonNull(observer, "observer is null");
-    }
-
-    /** What one committed transaction held and how long it took, from its first statement to its commit. */
-    interface CommitObserver {
-        CommitObserver NONE = (appends, events, nanos, phases) -> {};
-
-        void committed(int appends, int events, long nanos, WritePhases phases);
-    }
-
     private void run() {
         boolean stop = false;
         while (!stop) {
@@ -211,7 +208,7 @@ final class GroupCommitJournal implements Journal, AutoCloseable {
             group.forEach(Pending::completeCommitted);
             return;
         } catch (RuntimeException e) {
-            nextGlobalSequence = 0;
+            forgetSequences();
             if (DatabaseErrors.isUnavailable(e) || valid.size() == 1) {
                 JournalException failure = journalException(e);
                 group.forEach(p -> p.fail(failure));
@@ -231,7 +228,7 @@ final class GroupCommitJournal implements Journal, AutoCloseable {
                 commitTogether(List.of(pending.batch));
                 pending.future.complete(null);
             } catch (RuntimeException e) {
-                nextGlobalSequence = 0;
+                forgetSequences();
                 pending.future.completeExceptionally(journalException(e));
             }
         }
@@ -240,23 +237,28 @@ final class GroupCommitJournal implements Journal, AutoCloseable {
     private void commitTogether(List<JournalBatch> batches) {
         Instant recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Consumer<Handle> hook = afterEventsHook;
-        phases.start();
-        long written = jdbi.inTransaction(handle -> {
-            long first = nextGlobalSequence > 0 ? nextGlobalSequence : storedMaxGlobalSequence(handle) + 1;
-            int events = JournalWrites.write(handle, batches, broker, first, recordedAt, hook, phases, postgres);
-            return first + events;
+        long[] next = jdbi.inTransaction(handle -> {
+            long firstEvent =
+                    nextGlobalSequence > 0 ? nextGlobalSequence : stored(handle, "global_seq", "order_events") + 1;
+            long firstChange =
+                    nextChangeSequence > 0 ? nextChangeSequence : stored(handle, "change_seq", "position_changes") + 1;
+            JournalWrites.Written written =
+                    JournalWrites.write(handle, batches, broker, firstEvent, firstChange, recordedAt, hook, postgres);
+            return new long[] {firstEvent + written.events(), firstChange + written.positionChanges()};
         });
-        phases.committed();
-        commitObserver.committed(
-                batches.size(),
-                batches.stream().mapToInt(b -> b.events().size()).sum(),
-                phases.totalNanos(),
-                phases);
-        nextGlobalSequence = written;
+        nextGlobalSequence = next[0];
+        nextChangeSequence = next[1];
+        afterCommit.run();
     }
 
-    private static long storedMaxGlobalSequence(Handle handle) {
-        return handle.createQuery("SELECT COALESCE(MAX(global_seq), 0) FROM order_events")
+    /** After a failed commit the sequences are read again: nothing of it was stored. */
+    private void forgetSequences() {
+        nextGlobalSequence = 0;
+        nextChangeSequence = 0;
+    }
+
+    private static long stored(Handle handle, String column, String table) {
+        return handle.createQuery("SELECT COALESCE(MAX(" + column + "), 0) FROM " + table)
                 .mapTo(Long.class)
                 .one();
     }

@@ -20,9 +20,10 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 
 /**
- * Orders as last journalled. The {@code orders} table finds them (by status, broker order id, the
- * query criteria); each one is then rebuilt by replaying its events, because the aggregate is
- * defined by its events (docs/adr/0002) and can only be built from them.
+ * Orders as last journalled. The {@code orders} table, a projection of the journal, finds them (by
+ * status, broker order id, the query criteria) once it is caught up; each one is then rebuilt by
+ * replaying its events, because the aggregate is defined by its events (docs/adr/0002) and can only
+ * be built from them. {@link #findById} reads the events alone and needs no projection.
  */
 final class JdbiOrderStore implements OrderStore {
     private static final List<String> NOT_TERMINAL = Arrays.stream(OrderStatus.values())
@@ -32,10 +33,13 @@ final class JdbiOrderStore implements OrderStore {
 
     private final Jdbi jdbi;
     private final String broker;
+    /** Brings the {@code orders} projection up to date; run before each query of it. */
+    private final Runnable catchUp;
 
-    JdbiOrderStore(Jdbi jdbi, String broker) {
+    JdbiOrderStore(Jdbi jdbi, String broker, Runnable catchUp) {
         this.jdbi = requireNonNull(jdbi, "jdbi is null");
         this.broker = requireNonNull(broker, "broker is null");
+        this.catchUp = requireNonNull(catchUp, "catchUp is null");
     }
 
     @Override
@@ -50,6 +54,7 @@ final class JdbiOrderStore implements OrderStore {
     @Override
     public Optional<Order> findByBrokerOrderId(BrokerOrderId id) {
         requireNonNull(id, "id is null");
+        catchUp.run();
         return Reads.withHandle(jdbi, handle -> {
             List<String> ids = handle.createQuery(
                             "SELECT order_id FROM orders WHERE broker = :broker AND broker_order_id = :id")
@@ -63,6 +68,7 @@ final class JdbiOrderStore implements OrderStore {
 
     @Override
     public List<Order> findOpenOrders() {
+        catchUp.run();
         return Reads.withHandle(jdbi, handle -> {
             Map<String, List<OrderEvent>> events = new LinkedHashMap<>();
             // One statement, so the orders and their events are one consistent snapshot.
@@ -94,6 +100,7 @@ final class JdbiOrderStore implements OrderStore {
         query.to().ifPresent(v -> sql.append(" AND created_at < :to"));
         query.after().ifPresent(v -> sql.append(" AND order_id < :after"));
         sql.append(" ORDER BY order_id DESC LIMIT :limit");
+        catchUp.run();
         return Reads.withHandle(jdbi, handle -> {
             Query statement = handle.createQuery(sql.toString()).bind("limit", query.limit() + 1);
             if (!query.statuses().isEmpty()) {

@@ -17,42 +17,57 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.argument.Argument;
-import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.Update;
 
 /**
- * Writes one group of journal batches inside the caller's transaction: the events (one batched,
- * multi-row insert), the fills of the {@code OrderFilled} events, each changed order once (its last
- * state, inserted or updated under an optimistic version check) and each changed position once.
+ * Writes one group of journal batches inside the caller's transaction, append-only: the events,
+ * the fills of the {@code OrderFilled} events, and each position the group changed as it stands
+ * after it ({@code position_changes}). Nothing is updated and no wide row is rewritten: the
+ * {@code orders} and {@code positions} tables are projections that {@link JournalProjector} brings
+ * up to date in its own transactions. On PostgreSQL each table gets one {@code COPY}; on H2 one
+ * JDBC batch (see {@link AppendRows}).
  *
- * <p>The optimistic version check is the {@code WHERE version = ?} of each order's update (on
- * PostgreSQL one statement over arrays updates all of them, and its count must be the number of
- * orders); an order new to the group is inserted, and its primary key refuses it if it exists. No row is read or
- * locked first. The update's row lock makes a concurrent writer's update of the same row re-check
- * the version after our commit, so it finds 0 rows too.
- *
- * <p>Duplicates are found by constraints, not by update counts (a rewritten multi-row insert
- * reports none): an event already stored violates {@code uq_order_events_order_seq}, a fill
- * already stored violates {@code pk_fills}, and either aborts the transaction.
+ * <p>Duplicates are refused by constraints: an event already stored violates
+ * {@code uq_order_events_order_seq} (a second creation of a client order id is the event
+ * (id, 1) again), a fill already stored violates {@code pk_fills}; either aborts the transaction.
+ * An order carried without events of its own in the group (its state only) must be the stored one:
+ * its last journalled sequence is read and compared, so a stale state is refused and named.
  */
 final class JournalWrites {
-    private static final String INSERT_EVENT = "INSERT INTO order_events "
-            + "(global_seq, order_id, order_seq, event_type, payload_version, payload, occurred_at, recorded_at) "
-            + "VALUES (:global_seq, :order_id, :order_seq, :event_type, :payload_version, :payload, :occurred_at,"
-            + " :recorded_at)";
-    private static final String INSERT_FILL = "INSERT INTO fills "
-            + "(broker, trade_id, order_id, order_seq, global_seq, account, strategy, instrument, side, product,"
-            + " quantity, price, fee, liquidity, executed_at) "
-            + "VALUES (:broker, :trade_id, :order_id, :order_seq, :global_seq, :account, :strategy, :instrument,"
-            + " :side, :product, :quantity, :price, :fee, :liquidity, :executed_at)";
-
-    private static final String INSERT_EVENT_ARRAYS = "INSERT INTO order_events "
-            + "(global_seq, order_id, order_seq, event_type, payload_version, payload, occurred_at, recorded_at) "
-            + "SELECT g::bigint, o, s::bigint, t, ?, p, a::timestamptz, ? "
-            + "FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS v(g, o, s, t, p, a)";
+    static final List<String> EVENT_COLUMNS = List.of(
+            "global_seq",
+            "order_id",
+            "order_seq",
+            "event_type",
+            "payload_version",
+            "payload",
+            "occurred_at",
+            "recorded_at");
+    static final List<String> FILL_COLUMNS = List.of(
+            "broker",
+            "trade_id",
+            "order_id",
+            "order_seq",
+            "global_seq",
+            "account",
+            "strategy",
+            "instrument",
+            "side",
+            "product",
+            "quantity",
+            "price",
+            "fee",
+            "liquidity",
+            "executed_at");
+    static final List<String> POSITION_CHANGE_COLUMNS = positionChangeColumns();
 
     private JournalWrites() {}
+
+    private static List<String> positionChangeColumns() {
+        List<String> columns = new ArrayList<>(List.of("change_seq", "global_seq"));
+        columns.addAll(PositionRows.IDENTITY);
+        columns.addAll(PositionRows.STATE);
+        return List.copyOf(columns);
+    }
 
     /**
      * Checks that one batch is consistent on its own, before it is queued: no event twice, every
@@ -93,241 +108,122 @@ final class JournalWrites {
         }
     }
 
+    /** How many rows of each sequence a group used. */
+    record Written(int events, int positionChanges) {}
+
     /**
-     * Writes {@code group}, numbering its events from {@code firstGlobalSequence}; returns the number
-     * of events written. Throws {@link JournalException} on an optimistic-concurrency conflict.
-     * {@code phases} is told when each phase ends.
+     * Writes {@code group}, numbering its events from {@code firstGlobalSequence} and its position
+     * changes from {@code firstChangeSequence}. Throws {@link JournalException} when an order carried
+     * without events is not the stored one.
      */
-    static int write(
+    static Written write(
             Handle handle,
             List<JournalBatch> group,
             String broker,
             long firstGlobalSequence,
+            long firstChangeSequence,
             Instant recordedAt,
             Consumer<Handle> afterEvents,
-            WritePhases phases,
             boolean postgres) {
-        List<OrderEvent> events = new ArrayList<>();
         Map<String, Order> orders = new LinkedHashMap<>();
-        Map<String, Long> firstSequence = new HashMap<>();
+        Set<String> withEvents = new HashSet<>();
         Map<PositionRows.Identity, Position> positions = new LinkedHashMap<>();
+        AppendRows events = new AppendRows("order_events", EVENT_COLUMNS);
+        List<OrderFilled> fills = new ArrayList<>();
+        List<Long> fillSequences = new ArrayList<>();
+        long globalSequence = firstGlobalSequence;
         for (JournalBatch batch : group) {
             for (OrderEvent event : batch.events()) {
-                events.add(event);
-                firstSequence.merge(event.orderId().value(), event.sequence(), Math::min);
+                events.add(
+                        globalSequence,
+                        event.orderId().value(),
+                        event.sequence(),
+                        event.type(),
+                        OrderEventCodec.PAYLOAD_VERSION,
+                        OrderEventCodec.encode(event),
+                        event.occurredAt(),
+                        recordedAt);
+                withEvents.add(event.orderId().value());
+                if (event instanceof OrderFilled filled) {
+                    fills.add(filled);
+                    fillSequences.add(globalSequence);
+                }
+                globalSequence++;
             }
             batch.orders().forEach(order -> orders.put(order.id().value(), order));
             batch.positions().forEach(position -> positions.put(PositionRows.Identity.of(position), position));
         }
-        Map<String, Long> expected = new HashMap<>();
-        orders.forEach((id, order) ->
-                expected.put(id, firstSequence.containsKey(id) ? firstSequence.get(id) - 1 : order.lastSequence()));
-
-        insertEvents(handle, events, firstGlobalSequence, recordedAt, postgres);
+        checkUnchanged(handle, orders, withEvents);
+        events.insert(handle, postgres);
         afterEvents.accept(handle);
-        phases.eventsWritten();
-        insertFills(handle, events, orders, broker, firstGlobalSequence);
-        phases.fillsWritten();
-        writeOrders(handle, orders, expected, broker, postgres);
-        phases.ordersWritten();
-        writePositions(handle, positions);
-        phases.positionsWritten();
-        return events.size();
+        fillRows(fills, fillSequences, orders, broker).insert(handle, postgres);
+        long lastGlobalSequence = globalSequence - 1;
+        AppendRows changes = new AppendRows("position_changes", POSITION_CHANGE_COLUMNS);
+        long changeSequence = firstChangeSequence;
+        for (Position position : positions.values()) {
+            Object[] state = PositionRows.stateRow(position);
+            Object[] row = new Object[state.length + 2];
+            row[0] = changeSequence++;
+            row[1] = lastGlobalSequence;
+            System.arraycopy(state, 0, row, 2, state.length);
+            changes.add(row);
+        }
+        changes.insert(handle, postgres);
+        return new Written(events.size(), changes.size());
     }
 
-    private static void insertEvents(
-            Handle handle, List<OrderEvent> events, long firstGlobalSequence, Instant at, boolean postgres) {
-        if (events.isEmpty()) {
-            return;
-        }
-        if (postgres) {
-            insertEventArrays(handle, events, firstGlobalSequence, at);
-            return;
-        }
-        PreparedBatch batch = handle.prepareBatch(INSERT_EVENT);
-        long sequence = firstGlobalSequence;
-        for (OrderEvent event : events) {
-            batch.bind("global_seq", sequence++)
-                    .bind("order_id", event.orderId().value())
-                    .bind("order_seq", event.sequence())
-                    .bind("event_type", event.type())
-                    .bind("payload_version", OrderEventCodec.PAYLOAD_VERSION)
-                    .bind("payload", OrderEventCodec.encode(event))
-                    .bind("occurred_at", Sql.timestamp(event.occurredAt()))
-                    .bind("recorded_at", Sql.timestamp(at))
-                    .add();
-        }
-        batch.execute();
-    }
-
-    /**
-     * PostgreSQL: all events in one statement over one array per column, which costs the server a
-     * fraction of the rewritten multi-row inserts' parsing; the unique constraints refuse
-     * duplicates the same way.
-     */
-    private static void insertEventArrays(
-            Handle handle, List<OrderEvent> events, long firstGlobalSequence, Instant at) {
-        int n = events.size();
-        String[] globalSequences = new String[n];
-        String[] orderIds = new String[n];
-        String[] orderSequences = new String[n];
-        String[] types = new String[n];
-        String[] payloads = new String[n];
-        String[] occurredAt = new String[n];
-        for (int i = 0; i < n; i++) {
-            OrderEvent event = events.get(i);
-            globalSequences[i] = Long.toString(firstGlobalSequence + i);
-            orderIds[i] = event.orderId().value();
-            orderSequences[i] = Long.toString(event.sequence());
-            types[i] = event.type();
-            payloads[i] = OrderEventCodec.encode(event);
-            occurredAt[i] = event.occurredAt().toString();
-        }
-        handle.createUpdate(INSERT_EVENT_ARRAYS)
-                .bind(0, OrderEventCodec.PAYLOAD_VERSION)
-                .bind(1, Sql.timestamp(at))
-                .bind(2, textArray(globalSequences))
-                .bind(3, textArray(orderIds))
-                .bind(4, textArray(orderSequences))
-                .bind(5, textArray(types))
-                .bind(6, textArray(payloads))
-                .bind(7, textArray(occurredAt))
-                .execute();
-    }
-
-    /** A {@code text[]} parameter. */
-    static Argument textArray(String[] values) {
-        return (position, statement, ctx) ->
-                statement.setArray(position, statement.getConnection().createArrayOf("text", values));
-    }
-
-    private static void insertFills(
-            Handle handle, List<OrderEvent> events, Map<String, Order> orders, String broker, long firstGlobal) {
-        PreparedBatch batch = handle.prepareBatch(INSERT_FILL);
-        long sequence = firstGlobal;
-        int count = 0;
-        for (OrderEvent event : events) {
-            long globalSequence = sequence++;
-            if (!(event instanceof OrderFilled filled)) {
-                continue;
-            }
-            Order order = orders.get(event.orderId().value());
+    private static AppendRows fillRows(
+            List<OrderFilled> fills, List<Long> globalSequences, Map<String, Order> orders, String broker) {
+        AppendRows rows = new AppendRows("fills", FILL_COLUMNS);
+        for (int i = 0; i < fills.size(); i++) {
+            OrderFilled filled = fills.get(i);
+            Order order = orders.get(filled.orderId().value());
             Fill fill = filled.fill();
-            batch.bind("broker", broker)
-                    .bind("trade_id", fill.tradeId().value())
-                    .bind("order_id", event.orderId().value())
-                    .bind("order_seq", event.sequence())
-                    .bind("global_seq", globalSequence)
-                    .bind("account", order.account().value())
-                    .bind("strategy", order.strategy().value())
-                    .bind("instrument", order.instrument().toString())
-                    .bind("side", order.side().name())
-                    .bind("product", order.product().code())
-                    .bind("quantity", fill.quantity().value())
-                    .bind("price", fill.price().value())
-                    .bind("fee", fill.fee().amount())
-                    .bind("liquidity", fill.liquidity().map(Enum::name).orElse(null))
-                    .bind("executed_at", Sql.timestamp(fill.executedAt()))
-                    .add();
-            count++;
+            rows.add(
+                    broker,
+                    fill.tradeId().value(),
+                    filled.orderId().value(),
+                    filled.sequence(),
+                    globalSequences.get(i),
+                    order.account().value(),
+                    order.strategy().value(),
+                    order.instrument().toString(),
+                    order.side().name(),
+                    order.product().code(),
+                    fill.quantity().value(),
+                    fill.price().value(),
+                    fill.fee().amount(),
+                    fill.liquidity().map(Enum::name).orElse(null),
+                    fill.executedAt());
         }
-        if (count > 0) {
-            batch.execute();
-        }
-    }
-
-    private static void writeOrders(
-            Handle handle, Map<String, Order> orders, Map<String, Long> expected, String broker, boolean postgres) {
-        PreparedBatch inserts = handle.prepareBatch(OrderRows.INSERT);
-        List<Map<String, Object>> updates = new ArrayList<>();
-        List<String> updated = new ArrayList<>();
-        for (Order order : orders.values()) {
-            Map<String, Object> values = OrderRows.values(order, broker);
-            long expectedVersion = expected.get(order.id().value());
-            if (expectedVersion == 0) {
-                inserts.bindMap(OrderRows.arguments(values)).add();
-            } else {
-                values.put("expected_version", expectedVersion);
-                updates.add(values);
-                updated.add(order.id().value());
-            }
-        }
-        if (inserts.size() > 0) {
-            inserts.execute();
-        }
-        if (updates.isEmpty()) {
-            return;
-        }
-        if (postgres) {
-            updateAll(handle, updates, updated, expected);
-            return;
-        }
-        PreparedBatch batch = handle.prepareBatch(OrderRows.UPDATE);
-        updates.forEach(values -> batch.bindMap(OrderRows.arguments(values)).add());
-        int[] counts = batch.execute();
-        // The version check is the update itself: reWriteBatchedInserts rewrites only inserts, so
-        // these counts are real, and 0 means the stored version is not the one the batch expects.
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] != 1) {
-                throw conflict(updated.get(i), expected);
-            }
-        }
-    }
-
-    private static void updateAll(
-            Handle handle, List<Map<String, Object>> updates, List<String> ids, Map<String, Long> expected) {
-        List<String> columns = new ArrayList<>(OrderRows.COLUMNS);
-        columns.add("expected_version");
-        Update statement = handle.createUpdate(OrderRows.UPDATE_ARRAYS);
-        for (int c = 0; c < columns.size(); c++) {
-            String[] values = new String[updates.size()];
-            for (int r = 0; r < values.length; r++) {
-                values[r] = OrderRows.text(updates.get(r).get(columns.get(c)));
-            }
-            statement.bind(c, textArray(values));
-        }
-        int count = statement.execute();
-        if (count != ids.size()) {
-            // Name one order whose stored version is not the expected one (ids are distinct, so some is).
-            Map<String, Long> stored = new HashMap<>();
-            handle.createQuery("SELECT order_id, version FROM orders WHERE order_id = ANY(:ids)")
-                    .bindArray("ids", String.class, ids)
-                    .map((rs, ctx) -> Map.entry(rs.getString("order_id"), rs.getLong("version")))
-                    .forEach(e -> stored.put(e.getKey(), e.getValue()));
-            String id = ids.stream()
-                    .filter(i -> !expected.get(i).equals(stored.get(i)))
-                    .findFirst()
-                    .orElse(ids.get(0));
-            throw conflict(id, expected);
-        }
-    }
-
-    private static JournalException conflict(String id, Map<String, Long> expected) {
-        return new JournalException(
-                "optimistic concurrency conflict on order " + id + ": the stored version is not " + expected.get(id));
+        return rows;
     }
 
     /**
-     * Updates the positions that exist and inserts the others: an update of a missing row counts 0
-     * (update counts are real, only inserts are rewritten), which saves looking them up first.
+     * An order in the group without events of its own must stand where the journal has it: one
+     * read of the last journalled sequence of those orders (rare: the engine sends state with its
+     * events), compared with theirs.
      */
-    private static void writePositions(Handle handle, Map<PositionRows.Identity, Position> positions) {
-        if (positions.isEmpty()) {
+    private static void checkUnchanged(Handle handle, Map<String, Order> orders, Set<String> withEvents) {
+        List<String> ids =
+                orders.keySet().stream().filter(id -> !withEvents.contains(id)).toList();
+        if (ids.isEmpty()) {
             return;
         }
-        List<Map<String, Object>> rows =
-                positions.values().stream().map(PositionRows::values).toList();
-        PreparedBatch updates = handle.prepareBatch(PositionRows.UPDATE);
-        rows.forEach(values -> updates.bindMap(values).add());
-        int[] counts = updates.execute();
-        PreparedBatch inserts = handle.prepareBatch(PositionRows.INSERT);
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] == 0) {
-                inserts.bindMap(rows.get(i)).add();
-            }
+        Map<String, Long> stored = new HashMap<>();
+        for (List<String> chunk : Sql.chunks(ids)) {
+            handle.createQuery("SELECT order_id, MAX(order_seq) AS last_seq FROM order_events"
+                            + " WHERE order_id IN (<ids>) GROUP BY order_id")
+                    .bindList("ids", chunk)
+                    .map((rs, ctx) -> Map.entry(rs.getString("order_id"), rs.getLong("last_seq")))
+                    .forEach(e -> stored.put(e.getKey(), e.getValue()));
         }
-        if (inserts.size() > 0) {
-            inserts.execute();
+        for (String id : ids) {
+            long version = orders.get(id).lastSequence();
+            if (!Long.valueOf(version).equals(stored.get(id))) {
+                throw new JournalException(
+                        "optimistic concurrency conflict on order " + id + ": the stored version is not " + version);
+            }
         }
     }
 }

@@ -20,8 +20,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The persistence adapter's entry point: opens the connection pool, migrates the schema (unless
  * {@link PersistenceConfig#migrateOnStart()} is off), and hands out the stores and the journal.
- * {@link #close()} drains the journal (every append already made is committed or failed) and then
- * closes the pool.
+ * {@link #close()} drains the journal (every append already made is committed or failed), stops
+ * the projector and then closes the pool.
+ *
+ * <p>The journal is append-only; the {@code orders} and {@code positions} tables the stores query
+ * are projections of it, kept up to date by a {@link JournalProjector}, caught up when the adapter
+ * opens (healing a crash between a commit and its projection) and before every store read that
+ * uses them (so a read reflects every append completed before it).
  *
  * <p>Every store is safe for concurrent readers; the journal has one writer (the engine).
  */
@@ -30,6 +35,7 @@ public final class Persistence implements AutoCloseable {
 
     private final Database database;
     private final GroupCommitJournal journal;
+    private final JournalProjector projector;
     private final JdbiOrderStore orderStore;
     private final JdbiPositionStore positionStore;
     private final JdbiRiskLimitStore riskLimitStore;
@@ -40,8 +46,11 @@ public final class Persistence implements AutoCloseable {
     private Persistence(Database database, PersistenceConfig config, Clock clock) {
         this.database = database;
         Jdbi jdbi = database.jdbi();
-        this.orderStore = new JdbiOrderStore(jdbi, config.brokerName());
-        this.positionStore = new JdbiPositionStore(jdbi);
+        this.projector = new JournalProjector(jdbi, database.isPostgres(), config.brokerName());
+        // Whatever a crash left between the journal and its projections is applied before anything reads them.
+        this.projector.catchUp();
+        this.orderStore = new JdbiOrderStore(jdbi, config.brokerName(), projector::catchUp);
+        this.positionStore = new JdbiPositionStore(jdbi, projector::catchUp);
         this.riskLimitStore = new JdbiRiskLimitStore(jdbi, clock);
         this.instrumentStore = new JdbiInstrumentStore(jdbi, clock);
         this.reconciliationLog = new JdbiReconciliationLog(jdbi);
@@ -53,7 +62,9 @@ public final class Persistence implements AutoCloseable {
                 config.brokerName(),
                 clock,
                 config.journalBatchSize(),
-                config.journalMaxWait());
+                config.journalMaxWait(),
+                projector::journalCommitted);
+        this.projector.start();
     }
 
     /**
@@ -119,6 +130,10 @@ public final class Persistence implements AutoCloseable {
         return journal;
     }
 
+    JournalProjector projector() {
+        return projector;
+    }
+
     Jdbi jdbi() {
         return database.jdbi();
     }
@@ -127,6 +142,7 @@ public final class Persistence implements AutoCloseable {
     public void close() {
         try {
             journal.close();
+            projector.close();
         } finally {
             database.close();
         }

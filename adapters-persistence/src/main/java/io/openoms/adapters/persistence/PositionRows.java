@@ -98,6 +98,37 @@ final class PositionRows {
         return v;
     }
 
+    /**
+     * The values of {@link #IDENTITY} then {@link #STATE}, in that order, for an append-only row
+     * ({@code position_changes}): instants as {@link java.time.Instant}, decimals exact.
+     */
+    static Object[] stateRow(Position p) {
+        return new Object[] {
+            p.key().account().value(),
+            p.key().strategy().value(),
+            p.key().instrument().toString(),
+            p.key().product().code(),
+            p.tradeIds().get(0).value(),
+            p.method().name(),
+            p.side().name(),
+            p.quantity().value(),
+            p.openCost().amount(),
+            p.realizedPnl().amount(),
+            p.fees().amount(),
+            p.lastMark().map(Price::value).orElse(null),
+            p.lastMarkAt().orElse(null),
+            p.highestMark().map(Price::value).orElse(null),
+            p.lowestMark().map(Price::value).orElse(null),
+            p.peakPnl().amount(),
+            p.maxDrawdown().amount(),
+            PositionCodec.encodeLots(p.lots()),
+            PositionCodec.encodeTradeIds(p.tradeIds()),
+            p.openedAt(),
+            p.closedAt().orElse(null),
+            p.isOpen()
+        };
+    }
+
     static Identity identity(ResultSet rs, StatementContext ctx) throws SQLException {
         return new Identity(key(rs), rs.getString("opening_trade_id"));
     }

@@ -28,7 +28,13 @@ class DatabaseOutageTest {
     void appends_and_reads_fail_with_database_unavailable_and_nothing_is_written() {
         try (Database database = Database.open(UNREACHABLE);
                 GroupCommitJournal journal = new GroupCommitJournal(
-                        database.jdbi(), database.isPostgres(), "mock", Clock.systemUTC(), 10, Duration.ZERO)) {
+                        database.jdbi(),
+                        database.isPostgres(),
+                        "mock",
+                        Clock.systemUTC(),
+                        10,
+                        Duration.ZERO,
+                        () -> {})) {
             Lifecycles life = new Lifecycles("T");
             Throwable failure = PersistenceAdapterContract.failureOf(
                     journal.append(life.create("O1", Lifecycles.limitBuy("ACC1", "NSE:INFY", 10, "1"))));
@@ -40,7 +46,8 @@ class DatabaseOutageTest {
             assertThatThrownBy(() -> journal.eventsOf(ClientOrderId.of("O1")))
                     .isInstanceOf(DatabaseUnavailableException.class)
                     .hasMessageNotContaining("secret");
-            assertThatThrownBy(() -> new JdbiOrderStore(database.jdbi(), "mock").findOpenOrders())
+            JournalProjector projector = new JournalProjector(database.jdbi(), database.isPostgres(), "mock");
+            assertThatThrownBy(() -> new JdbiOrderStore(database.jdbi(), "mock", projector::catchUp).findOpenOrders())
                     .hasMessageStartingWith("database unavailable: ");
         }
     }

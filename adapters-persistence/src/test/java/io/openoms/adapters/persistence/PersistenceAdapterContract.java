@@ -313,6 +313,79 @@ abstract class PersistenceAdapterContract {
         assertThat(persistence.journal().readAfter(0, 100)).hasSize(50);
     }
 
+    /**
+     * The journal commits only the events; the orders and positions tables trail it until the
+     * projector applies them, and a store read catches them up first (read-your-writes).
+     */
+    @Test
+    void the_projections_trail_the_journal_and_a_store_read_catches_them_up() {
+        persistence.projector().holdFollower();
+        append(life.open("O1", Lifecycles.limitBuy("ACC1", "NSE:INFY", 10, "1500"), "B1"));
+        append(life.fill("O1", 10, "1500"));
+
+        assertThat(rawOrdersRow(persistence.jdbi(), "O1")).isEmpty();
+        assertThat(count("positions")).isZero();
+        assertThat(persistence.projector().cursor(JournalProjector.ORDERS)).isZero();
+
+        assertThat(persistence.orderStore().findByBrokerOrderId(io.openoms.domain.order.BrokerOrderId.of("B1")))
+                .contains(life.orders.get(ClientOrderId.of("O1")));
+        assertThat(rawOrdersRow(persistence.jdbi(), "O1").orElseThrow().get("status"))
+                .isEqualTo(OrderStatus.FILLED.name());
+        assertThat(persistence.positionStore().findOpenPositions())
+                .containsExactlyElementsOf(life.positions.openPositions());
+        assertThat(persistence.projector().cursor(JournalProjector.ORDERS))
+                .isEqualTo(persistence.journal().readAfter(0, 100).size());
+    }
+
+    /**
+     * A crash after the journal's commit and before the projector's: the events are durable, the
+     * projections are not, and opening the adapter again applies the rest before anything reads.
+     */
+    @Test
+    void a_crash_between_the_journal_commit_and_its_projection_heals_when_reopened() {
+        append(life.open("O1", Lifecycles.limitBuy("ACC1", "NSE:INFY", 10, "1500"), "B1"));
+        persistence.projector().catchUp();
+        persistence.projector().holdFollower();
+        append(life.fill("O1", 4, "1500"));
+        append(life.open("O2", Lifecycles.limitBuy("ACC1", "NSE:TCS", 5, "3000"), "B2"));
+        persistence.close(); // the follower is held: as if the process died before projecting
+        try (Database raw = Database.open(config())) {
+            assertThat(rawOrdersRow(raw.jdbi(), "O1").orElseThrow().get("status"))
+                    .isEqualTo(OrderStatus.ACCEPTED.name());
+            assertThat(rawOrdersRow(raw.jdbi(), "O2")).isEmpty();
+        }
+
+        persistence = Persistence.open(config(), CLOCK);
+
+        Map<String, Object> healed = rawOrdersRow(persistence.jdbi(), "O1").orElseThrow();
+        assertThat(healed.get("status")).isEqualTo(OrderStatus.PARTIALLY_FILLED.name());
+        assertThat(((Number) healed.get("version")).longValue())
+                .isEqualTo(life.orders.get(ClientOrderId.of("O1")).lastSequence());
+        assertThat(rawOrdersRow(persistence.jdbi(), "O2")).isPresent();
+        assertThat(count("positions")).isEqualTo(1);
+        assertThat(persistence.orderStore().findOpenOrders())
+                .containsExactly(life.orders.get(ClientOrderId.of("O1")), life.orders.get(ClientOrderId.of("O2")));
+        assertThat(persistence.positionStore().findOpenPositions())
+                .containsExactlyElementsOf(life.positions.openPositions());
+    }
+
+    /** A step of the projector applies events and moves its cursor in one transaction: never one without the other. */
+    @Test
+    void the_projector_applies_each_event_once_however_often_it_catches_up() {
+        for (int i = 0; i < 5; i++) {
+            append(life.open("O" + i, Lifecycles.limitBuy("ACC1", "NSE:INFY", 10, "1500"), "B" + i));
+            persistence.projector().catchUp();
+            persistence.projector().catchUp();
+        }
+        append(life.fill("O3", 10, "1500"));
+        persistence.projector().catchUp();
+
+        assertThat(count("orders")).isEqualTo(5);
+        assertThat(persistence.projector().cursor(JournalProjector.ORDERS)).isEqualTo(5 * 4 + 1);
+        assertThat(persistence.projector().cursor(JournalProjector.POSITIONS)).isEqualTo(1);
+        assertThat(ordersRow("O3").get("status")).isEqualTo(OrderStatus.FILLED.name());
+    }
+
     @Test
     void migrating_again_changes_nothing() {
         Persistence.migrate(config());
@@ -320,9 +393,18 @@ abstract class PersistenceAdapterContract {
         assertThat(persistence.journal().readAfter(0, 10)).hasSize(1);
     }
 
-    /** The {@code orders} row of {@code id}, column names in lower case, timestamps as instants. */
+    /**
+     * The {@code orders} row of {@code id} once the projection is caught up, column names in lower
+     * case, timestamps as instants.
+     */
     Map<String, Object> ordersRow(String id) {
-        return persistence.jdbi().withHandle(h -> h.createQuery("SELECT * FROM orders WHERE order_id = :id")
+        persistence.projector().catchUp();
+        return rawOrdersRow(persistence.jdbi(), id).orElseThrow();
+    }
+
+    /** The {@code orders} row of {@code id} as the table holds it now, without catching up. */
+    static java.util.Optional<Map<String, Object>> rawOrdersRow(org.jdbi.v3.core.Jdbi jdbi, String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM orders WHERE order_id = :id")
                 .bind("id", id)
                 .map((rs, ctx) -> {
                     Map<String, Object> row = new HashMap<>();
@@ -337,7 +419,7 @@ abstract class PersistenceAdapterContract {
                     }
                     return row;
                 })
-                .one());
+                .findOne());
     }
 
     long count(String table) {

@@ -73,11 +73,14 @@ class BenchCommandTest {
 
     @Test
     void invalid_options_exit_2_with_one_line() {
-        assertUsage(oms(Map.of(), "bench", "--mode", "disk"), "--mode must be memory, postgres or risk");
+        assertUsage(
+                oms(Map.of(), "bench", "--mode", "disk"), "--mode must be memory, postgres, limit, restart or risk");
         assertUsage(oms(Map.of(), "bench", "--orders", "0"), "--orders must be between 1");
         assertUsage(oms(Map.of(), "bench", "--rate", "-5"), "--rate must be between 0");
         assertUsage(oms(Map.of(), "bench", "--orders", "many"), "--orders");
         assertUsage(oms(Map.of(), "bench", "--mode", "postgres"), "--mode postgres needs OMS_DB_URL");
+        assertUsage(oms(Map.of(), "bench", "--mode", "limit"), "--mode limit needs OMS_DB_URL");
+        assertUsage(oms(Map.of(), "bench", "--limit-per-commit", "0"), "--limit-per-commit must be between 1");
     }
 
     private void assertUsage(int exit, String message) {
