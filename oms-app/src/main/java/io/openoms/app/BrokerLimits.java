@@ -2,7 +2,7 @@ package io.openoms.app;
 
 import static java.util.Objects.requireNonNull;
 
-import io.openoms.application.ratelimit.BrokerRateLimits;
+import io.openoms.domain.port.out.BrokerRateLimits;
 
 /** One broker module's rate limits, contributed into a set under the broker's name. */
 public record BrokerLimits(String broker, BrokerRateLimits limits) {

@@ -22,8 +22,7 @@ import io.openoms.application.killswitch.KillSwitchTriggers;
 import io.openoms.application.monitor.MonitorConfig;
 import io.openoms.application.monitor.OrderMonitor;
 import io.openoms.application.ratelimit.RateLimitConfig;
-import io.openoms.application.ratelimit.RateLimitGuard;
-import io.openoms.application.ratelimit.TokenBucketRateLimitGuard;
+import io.openoms.application.ratelimit.SlidingWindowRateLimitGuard;
 import io.openoms.application.reconciliation.ReconciliationConfig;
 import io.openoms.application.reconciliation.ReconciliationService;
 import io.openoms.application.routing.OrderRouter;
@@ -44,6 +43,7 @@ import io.openoms.domain.port.out.Journal;
 import io.openoms.domain.port.out.MarketData;
 import io.openoms.domain.port.out.OrderStore;
 import io.openoms.domain.port.out.PositionStore;
+import io.openoms.domain.port.out.RateLimitGuard;
 import io.openoms.domain.port.out.ReconciliationLog;
 import io.openoms.domain.port.out.RiskLimitStore;
 import io.openoms.domain.position.Position;
@@ -105,7 +105,7 @@ public final class EngineModule extends AbstractModule {
     @Provides
     @Singleton
     static RateLimitConfig rateLimits(Set<BrokerLimits> brokers) {
-        Map<String, io.openoms.application.ratelimit.BrokerRateLimits> byBroker = new LinkedHashMap<>();
+        Map<String, io.openoms.domain.port.out.BrokerRateLimits> byBroker = new LinkedHashMap<>();
         for (BrokerLimits broker : brokers) {
             if (byBroker.put(broker.broker(), broker.limits()) != null) {
                 throw new IllegalStateException("two rate-limit sets for broker " + broker.broker());
@@ -118,7 +118,7 @@ public final class EngineModule extends AbstractModule {
     @Singleton
     static RateLimitGuard rateLimitGuard(RateLimitConfig config, Clock clock, OmsMeters meters) {
         return meters.rateLimits(
-                new TokenBucketRateLimitGuard(config, clock), config.brokers().keySet());
+                new SlidingWindowRateLimitGuard(config, clock), config.brokers().keySet());
     }
 
     @Provides

@@ -2,7 +2,6 @@ package io.openoms.application.engine;
 
 import static java.util.Objects.requireNonNull;
 
-import io.openoms.application.ratelimit.RequestPriority;
 import io.openoms.application.routing.OrderRouter;
 import io.openoms.domain.order.ClientOrderId;
 import io.openoms.domain.order.DuplicateOrderException;
@@ -24,6 +23,7 @@ import io.openoms.domain.port.out.BrokerGateway;
 import io.openoms.domain.port.out.IdGenerator;
 import io.openoms.domain.port.out.InstrumentCatalog;
 import io.openoms.domain.port.out.JournalException;
+import io.openoms.domain.port.out.RequestPriority;
 import io.openoms.domain.risk.PositionEffect;
 import io.openoms.domain.risk.PreTradeValidator;
 import io.openoms.domain.risk.RiskDecision;

@@ -3,7 +3,6 @@ package io.openoms.application.engine;
 import static java.util.Objects.requireNonNull;
 
 import io.openoms.application.events.OmsEventPublisher;
-import io.openoms.application.ratelimit.RateLimitGuard;
 import io.openoms.application.routing.OrderRouter;
 import io.openoms.domain.instrument.InstrumentId;
 import io.openoms.domain.order.BrokerOrderId;
@@ -29,6 +28,7 @@ import io.openoms.domain.port.out.OrderPage;
 import io.openoms.domain.port.out.OrderQuery;
 import io.openoms.domain.port.out.OrderStore;
 import io.openoms.domain.port.out.PositionStore;
+import io.openoms.domain.port.out.RateLimitGuard;
 import io.openoms.domain.port.out.ReconciliationLog;
 import io.openoms.domain.port.out.RiskLimitStore;
 import io.openoms.domain.position.AccountPortfolio;
