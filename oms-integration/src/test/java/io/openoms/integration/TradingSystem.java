@@ -36,10 +36,12 @@ import io.openoms.domain.order.OrderModification;
 import io.openoms.domain.order.OrderRequest;
 import io.openoms.domain.order.OrderStatus;
 import io.openoms.domain.port.in.CancelOrder;
+import io.openoms.domain.port.in.LimitsChangeResult;
 import io.openoms.domain.port.in.ModifyOrder;
 import io.openoms.domain.port.in.OrderCommandResult;
 import io.openoms.domain.port.in.ReconciliationReport;
 import io.openoms.domain.port.in.SubmitOrder;
+import io.openoms.domain.port.in.TradingStateResult;
 import io.openoms.domain.port.out.BrokerRateLimits;
 import io.openoms.domain.port.out.OrderPage;
 import io.openoms.domain.port.out.OrderQuery;
@@ -446,11 +448,19 @@ public final class TradingSystem implements AutoCloseable {
     }
 
     public RiskLimits replaceLimits(RiskLimits limits) {
-        return Await.get(engine.replaceLimits(ACCOUNT, limits, "scenario"));
+        LimitsChangeResult result = Await.get(engine.replaceLimits(ACCOUNT, limits, "scenario"));
+        if (!(result instanceof LimitsChangeResult.Replaced replaced)) {
+            throw new AssertionError("the limits were not replaced: " + result);
+        }
+        return replaced.limits();
     }
 
     public TradingStateChange setTradingState(TradingState state, String reason) {
-        return Await.get(engine.setTradingState(ACCOUNT, state, reason, "admin"));
+        TradingStateResult result = Await.get(engine.setTradingState(ACCOUNT, state, reason, "admin"));
+        if (!(result instanceof TradingStateResult.Changed changed)) {
+            throw new AssertionError("the trading state was not changed: " + result);
+        }
+        return changed.change();
     }
 
     /** The order as last made durable. */

@@ -86,9 +86,8 @@ final class OrderEntryHandler {
             }
         }
         if (config.account(request.account()).isEmpty()) {
-            result.complete(failed(
-                    FailureCode.VALIDATION_INVALID_REQUEST,
-                    "account: " + request.account() + " is not configured in the engine"));
+            result.complete(OrderCommandResult.Failed.invalidField(
+                    "account", request.account() + " is not configured in the engine"));
             return;
         }
         Optional<BrokerGateway> gateway = router.brokerFor(request.account());
@@ -117,7 +116,7 @@ final class OrderEntryHandler {
         try {
             created = orders.create(id, request, instruments.find(request.instrument()), now);
         } catch (InvalidOrderRequestException e) {
-            result.complete(failed(FailureCode.VALIDATION_INVALID_REQUEST, e.getMessage()));
+            result.complete(OrderCommandResult.Failed.invalidField(e.field(), e.problem()));
             return;
         } catch (DuplicateOrderException e) {
             completeWhenDurable(unit, result, resultOf(orders.get(id)));
@@ -270,8 +269,9 @@ final class OrderEntryHandler {
                     .ifPresentOrElse(reason -> refused.put(order.id(), reason), () -> requested.add(order.id()));
         }
         CompletableFuture<CancelAllResult> result = command.result();
-        unit.complete(result, new CancelAllResult(requested, refused));
-        unit.onFailure(message -> result.completeExceptionally(new JournalException(message)));
+        unit.complete(result, new CancelAllResult.Requested(requested, refused));
+        unit.onFailure(
+                message -> result.complete(new CancelAllResult.Failed(FailureCode.JOURNAL_UNAVAILABLE, message)));
     }
 
     void expireDue(EngineCommand.ExpireDue command, Unit unit, Instant now) {
