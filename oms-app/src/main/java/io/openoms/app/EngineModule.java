@@ -28,7 +28,6 @@ import io.openoms.application.reconciliation.ReconciliationService;
 import io.openoms.application.routing.OrderRouter;
 import io.openoms.application.routing.RoutingConfig;
 import io.openoms.application.routing.StaticOrderRouter;
-import io.openoms.domain.instrument.InstrumentId;
 import io.openoms.domain.port.in.BrokerUpdates;
 import io.openoms.domain.port.in.OrderEntry;
 import io.openoms.domain.port.in.OrderEventSubscription;
@@ -46,7 +45,6 @@ import io.openoms.domain.port.out.PositionStore;
 import io.openoms.domain.port.out.RateLimitGuard;
 import io.openoms.domain.port.out.ReconciliationLog;
 import io.openoms.domain.port.out.RiskLimitStore;
-import io.openoms.domain.position.Position;
 import io.openoms.domain.risk.PreTradeValidator;
 import io.openoms.domain.risk.RiskCheck;
 import io.openoms.domain.risk.checks.StandardChecks;
@@ -56,7 +54,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The application core: the single-writer engine and what it needs (clock, ids, validator, rate
@@ -230,31 +227,15 @@ public final class EngineModule extends AbstractModule {
     @ProvidesIntoSet
     @Singleton
     static ScheduledTask engineTimer(EngineControl engine, ScheduleConfig schedules) {
-        long waitMillis = Math.max(5_000, schedules.engineTimer().toMillis() * 5);
-        return ScheduledTask.every("engine-timer", schedules.engineTimer(), () -> {
-            try {
-                engine.timerTick().get(waitMillis, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                throw new IllegalStateException("engine timer tick failed: " + e, e);
-            }
-        });
+        return ScheduledTask.every(
+                "engine-timer", schedules.engineTimer(), new EngineTimerLoop(engine, schedules.engineTimer()));
     }
 
     /** Marks open positions to the broker's last prices, for unrealized P&amp;L. */
     @ProvidesIntoSet
     @Singleton
     static ScheduledTask markPrices(EngineControl engine, MarketData marketData, ScheduleConfig schedules) {
-        return ScheduledTask.every("mark-prices", schedules.engineTimer(), () -> {
-            Set<InstrumentId> instruments = new LinkedHashSet<>();
-            for (Position position : engine.positions(false)) {
-                instruments.add(position.key().instrument());
-            }
-            for (InstrumentId instrument : instruments) {
-                marketData.lastPrice(instrument).ifPresent(price -> engine.markPrice(instrument, price));
-            }
-        });
+        return ScheduledTask.every("mark-prices", schedules.engineTimer(), new MarkPricesLoop(engine, marketData));
     }
 
     @Provides
