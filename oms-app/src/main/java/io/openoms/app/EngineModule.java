@@ -253,7 +253,7 @@ public final class EngineModule extends AbstractModule {
     @Provides
     @Singleton
     static KillSwitchConfig killSwitchConfig(OmsConfig config) {
-        return config.killSwitch().toKillSwitchConfig();
+        return config.killSwitch();
     }
 
     @Provides
