@@ -22,14 +22,12 @@ import io.openoms.application.killswitch.KillSwitchTriggers;
 import io.openoms.application.monitor.MonitorConfig;
 import io.openoms.application.monitor.OrderMonitor;
 import io.openoms.application.ratelimit.RateLimitConfig;
-import io.openoms.application.ratelimit.RateLimitGuard;
-import io.openoms.application.ratelimit.TokenBucketRateLimitGuard;
+import io.openoms.application.ratelimit.SlidingWindowRateLimitGuard;
 import io.openoms.application.reconciliation.ReconciliationConfig;
 import io.openoms.application.reconciliation.ReconciliationService;
 import io.openoms.application.routing.OrderRouter;
 import io.openoms.application.routing.RoutingConfig;
 import io.openoms.application.routing.StaticOrderRouter;
-import io.openoms.domain.instrument.InstrumentId;
 import io.openoms.domain.port.in.BrokerUpdates;
 import io.openoms.domain.port.in.OrderEntry;
 import io.openoms.domain.port.in.OrderEventSubscription;
@@ -44,9 +42,9 @@ import io.openoms.domain.port.out.Journal;
 import io.openoms.domain.port.out.MarketData;
 import io.openoms.domain.port.out.OrderStore;
 import io.openoms.domain.port.out.PositionStore;
+import io.openoms.domain.port.out.RateLimitGuard;
 import io.openoms.domain.port.out.ReconciliationLog;
 import io.openoms.domain.port.out.RiskLimitStore;
-import io.openoms.domain.position.Position;
 import io.openoms.domain.risk.PreTradeValidator;
 import io.openoms.domain.risk.RiskCheck;
 import io.openoms.domain.risk.checks.StandardChecks;
@@ -56,7 +54,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The application core: the single-writer engine and what it needs (clock, ids, validator, rate
@@ -105,7 +102,7 @@ public final class EngineModule extends AbstractModule {
     @Provides
     @Singleton
     static RateLimitConfig rateLimits(Set<BrokerLimits> brokers) {
-        Map<String, io.openoms.application.ratelimit.BrokerRateLimits> byBroker = new LinkedHashMap<>();
+        Map<String, io.openoms.domain.port.out.BrokerRateLimits> byBroker = new LinkedHashMap<>();
         for (BrokerLimits broker : brokers) {
             if (byBroker.put(broker.broker(), broker.limits()) != null) {
                 throw new IllegalStateException("two rate-limit sets for broker " + broker.broker());
@@ -118,7 +115,7 @@ public final class EngineModule extends AbstractModule {
     @Singleton
     static RateLimitGuard rateLimitGuard(RateLimitConfig config, Clock clock, OmsMeters meters) {
         return meters.rateLimits(
-                new TokenBucketRateLimitGuard(config, clock), config.brokers().keySet());
+                new SlidingWindowRateLimitGuard(config, clock), config.brokers().keySet());
     }
 
     @Provides
@@ -230,31 +227,15 @@ public final class EngineModule extends AbstractModule {
     @ProvidesIntoSet
     @Singleton
     static ScheduledTask engineTimer(EngineControl engine, ScheduleConfig schedules) {
-        long waitMillis = Math.max(5_000, schedules.engineTimer().toMillis() * 5);
-        return ScheduledTask.every("engine-timer", schedules.engineTimer(), () -> {
-            try {
-                engine.timerTick().get(waitMillis, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                throw new IllegalStateException("engine timer tick failed: " + e, e);
-            }
-        });
+        return ScheduledTask.every(
+                "engine-timer", schedules.engineTimer(), new EngineTimerLoop(engine, schedules.engineTimer()));
     }
 
     /** Marks open positions to the broker's last prices, for unrealized P&amp;L. */
     @ProvidesIntoSet
     @Singleton
     static ScheduledTask markPrices(EngineControl engine, MarketData marketData, ScheduleConfig schedules) {
-        return ScheduledTask.every("mark-prices", schedules.engineTimer(), () -> {
-            Set<InstrumentId> instruments = new LinkedHashSet<>();
-            for (Position position : engine.positions(false)) {
-                instruments.add(position.key().instrument());
-            }
-            for (InstrumentId instrument : instruments) {
-                marketData.lastPrice(instrument).ifPresent(price -> engine.markPrice(instrument, price));
-            }
-        });
+        return ScheduledTask.every("mark-prices", schedules.engineTimer(), new MarkPricesLoop(engine, marketData));
     }
 
     @Provides
@@ -272,7 +253,7 @@ public final class EngineModule extends AbstractModule {
     @Provides
     @Singleton
     static KillSwitchConfig killSwitchConfig(OmsConfig config) {
-        return config.killSwitch().toKillSwitchConfig();
+        return config.killSwitch();
     }
 
     @Provides

@@ -11,8 +11,8 @@ import io.openoms.app.config.OmsConfig;
 import io.openoms.app.config.ScheduleConfig;
 import io.openoms.app.runtime.BrokerSession;
 import io.openoms.app.runtime.ScheduledTask;
-import io.openoms.application.ratelimit.BrokerRateLimits;
 import io.openoms.domain.port.out.BrokerGateway;
+import io.openoms.domain.port.out.BrokerRateLimits;
 import io.openoms.domain.port.out.MarketData;
 import java.time.Clock;
 

@@ -16,7 +16,6 @@ import io.openoms.domain.port.out.PnlSeriesStore;
 import io.openoms.domain.port.out.PositionStore;
 import io.openoms.domain.port.out.ReconciliationLog;
 import io.openoms.domain.port.out.RiskLimitStore;
-import java.time.Clock;
 
 /**
  * The persistence adapter for the resolved database (embedded H2 or PostgreSQL; {@code Main} decides
@@ -25,7 +24,6 @@ import java.time.Clock;
  */
 public final class PersistenceModule extends AbstractModule {
     private final PersistenceConfig config;
-    private RuntimeException openFailure;
 
     public PersistenceModule(PersistenceConfig config) {
         this.config = requireNonNull(config, "config is null");
@@ -34,25 +32,14 @@ public final class PersistenceModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(PersistenceConfig.class).toInstance(config);
+        bind(PersistenceOpening.class).in(Singleton.class);
     }
 
-    /**
-     * Opens persistence once. Guice provisions a singleton that failed again for every binding that
-     * needs it, so with the database down start-up would wait one connection timeout per dependant
-     * (minutes) before giving up; the first failure is remembered and rethrown instead.
-     */
+    /** Opened once by {@link PersistenceOpening}, which also remembers a failure for every dependant. */
     @Provides
     @Singleton
-    synchronized Persistence persistence(Clock clock) {
-        if (openFailure != null) {
-            throw openFailure;
-        }
-        try {
-            return Persistence.open(config, clock);
-        } catch (RuntimeException e) {
-            openFailure = e;
-            throw e;
-        }
+    static Persistence persistence(PersistenceOpening opening) {
+        return opening.open();
     }
 
     @Provides

@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.ProvidesIntoSet;
 import io.openoms.adapters.broker.zerodha.KiteBrokerGateway;
 import io.openoms.adapters.broker.zerodha.KiteConfig;
+import io.openoms.adapters.broker.zerodha.KiteConnection;
 import io.openoms.adapters.broker.zerodha.KiteInstrumentMaster;
 import io.openoms.adapters.broker.zerodha.KiteInstrumentsLoader;
 import io.openoms.adapters.broker.zerodha.KiteMarketData;
@@ -22,12 +23,12 @@ import io.openoms.app.runtime.BrokerSession;
 import io.openoms.app.runtime.ScheduledTask;
 import io.openoms.application.engine.EngineControl;
 import io.openoms.application.killswitch.KillSwitchSignals;
-import io.openoms.application.ratelimit.RateLimitGuard;
 import io.openoms.domain.instrument.InstrumentId;
 import io.openoms.domain.port.out.BrokerGateway;
 import io.openoms.domain.port.out.BrokerResult;
 import io.openoms.domain.port.out.InstrumentStore;
 import io.openoms.domain.port.out.MarketData;
+import io.openoms.domain.port.out.RateLimitGuard;
 import io.openoms.domain.position.Position;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -195,7 +196,7 @@ public final class ZerodhaBrokerModule extends AbstractModule {
 
     @Provides
     @Singleton
-    static ZerodhaBrokerSession zerodhaSession(
+    static KiteConnection connection(
             KiteConfig config,
             KiteSession session,
             KiteTagRegistry tags,
@@ -205,7 +206,13 @@ public final class ZerodhaBrokerModule extends AbstractModule {
             OkHttpClient http,
             KillSwitchSignals killSwitch,
             Clock clock) {
-        return new ZerodhaBrokerSession(config, session, tags, tokens, gateway, rateLimits, http, killSwitch, clock);
+        return new KiteConnection(config, session, tags, tokens, gateway, rateLimits, http, killSwitch, clock);
+    }
+
+    @Provides
+    @Singleton
+    static ZerodhaBrokerSession zerodhaSession(KiteConnection connection) {
+        return new ZerodhaBrokerSession(connection);
     }
 
     @ProvidesIntoSet
@@ -248,9 +255,9 @@ public final class ZerodhaBrokerModule extends AbstractModule {
 
     @ProvidesIntoSet
     @Singleton
-    static HttpRoutes postbacks(KiteConfig config, KiteTagRegistry tags, ZerodhaBrokerSession session, Clock clock) {
+    static HttpRoutes postbacks(KiteConfig config, KiteTagRegistry tags, KiteConnection connection, Clock clock) {
         Optional<KitePostbackReceiver> receiver = config.apiSecret().isPresent()
-                ? Optional.of(new KitePostbackReceiver(config, tags, session.postbackUpdates(), clock))
+                ? Optional.of(new KitePostbackReceiver(config, tags, connection.postbackUpdates(), clock))
                 : Optional.empty();
         return new ZerodhaPostbackRoutes(receiver);
     }

@@ -11,10 +11,10 @@ import io.openoms.adapters.broker.zerodha.KiteSessionState;
 import io.openoms.adapters.broker.zerodha.KiteStreamFills;
 import io.openoms.adapters.broker.zerodha.KiteTagRegistry;
 import io.openoms.application.killswitch.KillSwitchSignals;
-import io.openoms.application.ratelimit.RateLimitGuard;
 import io.openoms.application.testing.Await;
 import io.openoms.domain.instrument.Instrument;
 import io.openoms.domain.port.in.BrokerUpdates;
+import io.openoms.domain.port.out.RateLimitGuard;
 import io.openoms.simulators.kite.KiteSimulator;
 import io.openoms.simulators.kite.KiteSimulatorConfig;
 import java.io.IOException;
@@ -39,8 +39,8 @@ import okhttp3.OkHttpClient;
 
 /**
  * The Kite side of a {@link TradingSystem}: the Kite simulator over the system's venue, on loopback,
- * and for each incarnation of the system what oms-app's {@code ZerodhaBrokerModule} and {@code
- * ZerodhaBrokerSession} build: the adapter's config pointed at the simulator, the session, the tag
+ * and for each incarnation of the system what oms-app's {@code ZerodhaBrokerModule} and the adapter's
+ * {@code KiteConnection} build (by hand here, to count what the stream handled): the adapter's config pointed at the simulator, the session, the tag
  * registry in a file (so it survives a restart), the gateway, and the order stream feeding the core
  * through {@link KiteStreamFills} (trades fetched for grown fills), with the session's refusal told
  * to the kill switch.

@@ -19,9 +19,8 @@ import io.openoms.application.killswitch.KillSwitchTriggers;
 import io.openoms.application.monitor.MonitorConfig;
 import io.openoms.application.monitor.MonitorReport;
 import io.openoms.application.monitor.OrderMonitor;
-import io.openoms.application.ratelimit.BrokerRateLimits;
 import io.openoms.application.ratelimit.RateLimitConfig;
-import io.openoms.application.ratelimit.TokenBucketRateLimitGuard;
+import io.openoms.application.ratelimit.SlidingWindowRateLimitGuard;
 import io.openoms.application.reconciliation.ReconciliationConfig;
 import io.openoms.application.reconciliation.ReconciliationService;
 import io.openoms.application.routing.RoutingConfig;
@@ -37,10 +36,13 @@ import io.openoms.domain.order.OrderModification;
 import io.openoms.domain.order.OrderRequest;
 import io.openoms.domain.order.OrderStatus;
 import io.openoms.domain.port.in.CancelOrder;
+import io.openoms.domain.port.in.LimitsChangeResult;
 import io.openoms.domain.port.in.ModifyOrder;
 import io.openoms.domain.port.in.OrderCommandResult;
 import io.openoms.domain.port.in.ReconciliationReport;
 import io.openoms.domain.port.in.SubmitOrder;
+import io.openoms.domain.port.in.TradingStateResult;
+import io.openoms.domain.port.out.BrokerRateLimits;
 import io.openoms.domain.port.out.OrderPage;
 import io.openoms.domain.port.out.OrderQuery;
 import io.openoms.domain.position.AccountingMethod;
@@ -119,7 +121,7 @@ public final class TradingSystem implements AutoCloseable {
     private final ReconciliationConfig reconciliationConfig;
     private final KillSwitchConfig killSwitchConfig;
     private final StaticOrderRouter router;
-    private final TokenBucketRateLimitGuard rateLimits;
+    private final SlidingWindowRateLimitGuard rateLimits;
     private final AccountingMethod accountingMethod;
 
     private Persistence persistence;
@@ -147,7 +149,7 @@ public final class TradingSystem implements AutoCloseable {
                         .initialPrice(TCS, TCS_PRICE))
                 .build();
         this.venue = new SimulatedVenue(venueConfig, instruments, T0);
-        this.rateLimits = new TokenBucketRateLimitGuard(
+        this.rateLimits = new SlidingWindowRateLimitGuard(
                 new RateLimitConfig(Map.of(broker, BrokerRateLimits.unlimited()), Duration.ofSeconds(2)), clock);
         this.kite = builder.brokerKind == BrokerKind.KITE
                 ? Optional.of(new KiteBroker(venue, instruments, clock, rateLimits))
@@ -446,11 +448,19 @@ public final class TradingSystem implements AutoCloseable {
     }
 
     public RiskLimits replaceLimits(RiskLimits limits) {
-        return Await.get(engine.replaceLimits(ACCOUNT, limits, "scenario"));
+        LimitsChangeResult result = Await.get(engine.replaceLimits(ACCOUNT, limits, "scenario"));
+        if (!(result instanceof LimitsChangeResult.Replaced replaced)) {
+            throw new AssertionError("the limits were not replaced: " + result);
+        }
+        return replaced.limits();
     }
 
     public TradingStateChange setTradingState(TradingState state, String reason) {
-        return Await.get(engine.setTradingState(ACCOUNT, state, reason, "admin"));
+        TradingStateResult result = Await.get(engine.setTradingState(ACCOUNT, state, reason, "admin"));
+        if (!(result instanceof TradingStateResult.Changed changed)) {
+            throw new AssertionError("the trading state was not changed: " + result);
+        }
+        return changed.change();
     }
 
     /** The order as last made durable. */

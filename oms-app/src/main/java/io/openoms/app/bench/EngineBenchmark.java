@@ -13,9 +13,8 @@ import io.openoms.application.engine.AccountSettings;
 import io.openoms.application.engine.EngineConfig;
 import io.openoms.application.engine.TradingEngine;
 import io.openoms.application.events.OmsEventPublisher;
-import io.openoms.application.ratelimit.BrokerRateLimits;
 import io.openoms.application.ratelimit.RateLimitConfig;
-import io.openoms.application.ratelimit.TokenBucketRateLimitGuard;
+import io.openoms.application.ratelimit.SlidingWindowRateLimitGuard;
 import io.openoms.application.routing.StaticOrderRouter;
 import io.openoms.domain.instrument.Instrument;
 import io.openoms.domain.instrument.InstrumentId;
@@ -34,6 +33,7 @@ import io.openoms.domain.port.in.SubmitOrder;
 import io.openoms.domain.port.out.BrokerGateway;
 import io.openoms.domain.port.out.BrokerOrder;
 import io.openoms.domain.port.out.BrokerPosition;
+import io.openoms.domain.port.out.BrokerRateLimits;
 import io.openoms.domain.port.out.BrokerResult;
 import io.openoms.domain.port.out.BrokerTrade;
 import io.openoms.domain.port.out.Journal;
@@ -232,7 +232,7 @@ public final class EngineBenchmark {
                     venue,
                     new TimeOrderedIdGenerator(clock),
                     new StaticOrderRouter(Set.of(gateway), config.routing()),
-                    new TokenBucketRateLimitGuard(
+                    new SlidingWindowRateLimitGuard(
                             new RateLimitConfig(
                                     Map.of(gateway.name(), BrokerRateLimits.unlimited()),
                                     RateLimitConfig.DEFAULT_MAX_WAIT),

@@ -19,7 +19,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import io.openoms.domain.value.Money;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -29,8 +31,8 @@ import java.util.function.Function;
 
 /**
  * The one mapper that reads and writes configuration: kebab-case keys, unknown keys refused, no
- * silent coercion of fractions to integers, decimals kept exact, enums in lower case (read in any
- * case), durations as {@code 250ms}/{@code 1s}/{@code 5m}, and {@link Secret}s written masked.
+ * silent coercion of fractions to integers, decimals and amounts ({@link Money}) kept exact, enums in
+ * lower case (read in any case), durations as {@code 250ms}/{@code 1s}/{@code 5m}, and {@link Secret}s written masked.
  */
 final class ConfigJson {
     private ConfigJson() {}
@@ -62,6 +64,29 @@ final class ConfigJson {
         text(module, LocalTime.class, ConfigJson::time, LocalTime::toString);
         text(module, LocalDate.class, ConfigJson::date, LocalDate::toString);
         text(module, ZoneId.class, ConfigJson::zone, ZoneId::getId);
+        module.addSerializer(Money.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(Money value, JsonGenerator generator, SerializerProvider provider)
+                    throws IOException {
+                generator.writeNumber(value.amount());
+            }
+        });
+        module.addDeserializer(Money.class, new JsonDeserializer<>() {
+            @Override
+            public Money deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+                if (parser.currentToken().isNumeric()) {
+                    return Money.of(parser.getDecimalValue());
+                }
+                if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                    return (Money) context.handleUnexpectedToken(Money.class, parser);
+                }
+                try {
+                    return Money.of(new BigDecimal(parser.getText().trim()));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("'" + parser.getText() + "' is not an amount: use a number");
+                }
+            }
+        });
         module.addSerializer(Secret.class, new JsonSerializer<>() {
             @Override
             public void serialize(Secret value, JsonGenerator generator, SerializerProvider provider)

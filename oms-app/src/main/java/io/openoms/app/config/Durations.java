@@ -1,5 +1,6 @@
 package io.openoms.app.config;
 
+import io.openoms.application.config.ConfigChecks;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -32,32 +33,11 @@ final class Durations {
         }
     }
 
-    /** The shortest of {@code 250ms}, {@code 1s}, {@code 5m}, {@code 1h} that is exact, else ISO-8601. */
     static String format(Duration duration) {
-        if (duration.isNegative() || duration.toNanosPart() % 1_000_000 != 0) {
-            return duration.toString();
-        }
-        long millis = duration.toMillis();
-        if (millis % 3_600_000 == 0 && millis > 0) {
-            return millis / 3_600_000 + "h";
-        }
-        if (millis % 60_000 == 0 && millis > 0) {
-            return millis / 60_000 + "m";
-        }
-        if (millis % 1_000 == 0) {
-            return millis / 1_000 + "s";
-        }
-        return millis + "ms";
+        return ConfigChecks.formatDuration(duration);
     }
 
-    /** Refuses a missing duration or one outside {@code [min, max]}, naming {@code key}. */
     static void require(String key, Duration value, Duration min, Duration max) {
-        if (value == null) {
-            throw new IllegalArgumentException(key + ": is required (a duration such as 250ms, 1s, 5m)");
-        }
-        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-            throw new IllegalArgumentException(
-                    key + ": must be between " + format(min) + " and " + format(max) + ", got " + format(value));
-        }
+        ConfigChecks.requireDuration(key, value, min, max);
     }
 }

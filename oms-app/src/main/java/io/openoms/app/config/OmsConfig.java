@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.openoms.adapters.persistence.PersistenceConfig;
 import io.openoms.application.engine.AccountSettings;
 import io.openoms.application.engine.EngineConfig;
+import io.openoms.application.killswitch.KillSwitchConfig;
 import io.openoms.application.routing.RoutingConfig;
 import io.openoms.domain.instrument.Instrument;
 import io.openoms.domain.instrument.TradingSession;
@@ -24,7 +25,7 @@ import java.util.Set;
  * @param dataDir {@code data-dir}, {@code OMS_DATA_DIR}: the embedded database and key files (default {@code ./data})
  * @param orderMonitor {@code order-monitor.*}
  * @param reconciliation {@code reconciliation.*}
- * @param killSwitch {@code kill-switch.*}
+ * @param killSwitch {@code kill-switch.*}, bound straight onto the application's {@link KillSwitchConfig}
  */
 public record OmsConfig(
         String dataDir,
@@ -40,7 +41,7 @@ public record OmsConfig(
         SecurityConfig security,
         OrderMonitorConfig orderMonitor,
         ReconciliationLoopConfig reconciliation,
-        KillSwitchTriggersConfig killSwitch) {
+        KillSwitchConfig killSwitch) {
 
     public static final List<InstrumentConfig> DEFAULT_INSTRUMENTS = List.of(
             InstrumentConfig.equity("NSE:INFY", "1500"),
@@ -109,7 +110,7 @@ public record OmsConfig(
                 SecurityConfig.DEFAULT,
                 OrderMonitorConfig.DEFAULT,
                 ReconciliationLoopConfig.DEFAULT,
-                KillSwitchTriggersConfig.DEFAULT);
+                KillSwitchConfig.builder().build());
     }
 
     public Path dataDirectory() {

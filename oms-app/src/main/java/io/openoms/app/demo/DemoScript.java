@@ -22,6 +22,7 @@ import io.openoms.domain.port.in.OrderQueries;
 import io.openoms.domain.port.in.PositionQueries;
 import io.openoms.domain.port.in.RiskAdministration;
 import io.openoms.domain.port.in.SubmitOrder;
+import io.openoms.domain.port.in.TradingStateResult;
 import io.openoms.domain.position.PortfolioTotals;
 import io.openoms.domain.position.Position;
 import io.openoms.domain.risk.TradingState;
@@ -273,7 +274,7 @@ public final class DemoScript {
                                 return describe(expectRejected(id, PriceBandCheck.NAME));
                             }),
                     new Step("kill switch: halt account " + ACCOUNT.value(), () -> {
-                        TradingStateChange change = answer(
+                        TradingStateResult change = answer(
                                 risk.setTradingState(
                                         ACCOUNT, TradingState.HALTED, "kill switch pulled by the demo", ACTOR),
                                 "halt");
@@ -297,7 +298,7 @@ public final class DemoScript {
                         return describe(expect(id, Expected.filled(10, "1495"))) + ": exits still pass";
                     }),
                     new Step("resume trading on account " + ACCOUNT.value(), () -> {
-                        TradingStateChange change = answer(
+                        TradingStateResult change = answer(
                                 risk.setTradingState(ACCOUNT, TradingState.ACTIVE, "the demo resumes trading", ACTOR),
                                 "resume");
                         return expectState(change, TradingState.ACTIVE);
@@ -469,7 +470,12 @@ public final class DemoScript {
             return order;
         }
 
-        private String expectState(TradingStateChange change, TradingState expected) {
+        private String expectState(TradingStateResult result, TradingState expected) {
+            if (result instanceof TradingStateResult.Failed failed) {
+                throw new DemoStepFailedException(
+                        "the trading state change failed: " + failed.code() + ": " + failed.message());
+            }
+            TradingStateChange change = ((TradingStateResult.Changed) result).change();
             TradingState now = risk.tradingState(ACCOUNT).state();
             if (change.state() != expected || now != expected) {
                 throw new DemoStepFailedException("expected the account " + expected + ", it is " + now);

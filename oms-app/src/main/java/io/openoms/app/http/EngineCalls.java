@@ -2,15 +2,12 @@ package io.openoms.app.http;
 
 import io.openoms.domain.port.in.FailureCode;
 import io.openoms.domain.port.in.OrderCommandResult;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Waits for the engine's answers and maps its failures to HTTP. The mapping (also in {@code
@@ -22,8 +19,6 @@ import java.util.regex.Pattern;
 final class EngineCalls {
     /** How long a request waits for the engine; beyond it the outcome is unknown and the answer 503. */
     static final long TIMEOUT_SECONDS = 10;
-
-    private static final Pattern FIELD_PREFIX = Pattern.compile("^([A-Za-z]+): (.*)$", Pattern.DOTALL);
 
     private EngineCalls() {}
 
@@ -54,17 +49,21 @@ final class EngineCalls {
     }
 
     static ApiException failure(OrderCommandResult.Failed failed) {
-        FailureCode code = failed.code();
-        String message = failed.message();
+        return failure(failed.code(), failed.message(), failed.fields());
+    }
+
+    /** A failure that names no request field: cancel-all, limits, trading state. */
+    static ApiException failure(FailureCode code, String message) {
+        return failure(code, message, Map.of());
+    }
+
+    private static ApiException failure(FailureCode code, String message, Map<String, String> fields) {
         return switch (code) {
-            case VALIDATION_INVALID_REQUEST -> {
-                Matcher field = FIELD_PREFIX.matcher(message);
-                Map<String, Object> details = new LinkedHashMap<>();
-                if (field.matches()) {
-                    details.put("fields", Map.of(field.group(1), field.group(2)));
-                }
-                yield new ApiException(400, "VALIDATION_FAILED", message, details);
-            }
+            case VALIDATION_INVALID_REQUEST -> new ApiException(
+                    400,
+                    "VALIDATION_FAILED",
+                    message,
+                    fields.isEmpty() ? Map.of() : Map.<String, Object>of("fields", fields));
             case BROKER_NOT_ROUTABLE -> new ApiException(400, code.name(), message);
             case VALIDATION_ORDER_NOT_FOUND -> new ApiException(404, "NOT_FOUND", message);
             case VALIDATION_CLIENT_ORDER_ID_CONFLICT -> new ApiException(409, "CLIENT_ORDER_ID_CONFLICT", message);

@@ -369,7 +369,11 @@ public final class OrderRoutes implements HttpRoutes {
         Optional<String> instrumentText = fields.text("instrument").or(() -> fields.text("symbol"));
         Optional<InstrumentId> instrument = fields.convert("instrument", instrumentText, accounts::instrument);
         fields.check();
-        CancelAllResult result = EngineCalls.await(entry.cancelAll(new CancelAllOrders(account, strategy, instrument)));
+        CancelAllResult answer = EngineCalls.await(entry.cancelAll(new CancelAllOrders(account, strategy, instrument)));
+        if (answer instanceof CancelAllResult.Failed failed) {
+            throw EngineCalls.failure(failed.code(), failed.message());
+        }
+        CancelAllResult.Requested result = (CancelAllResult.Requested) answer;
         Map<String, Object> out = new LinkedHashMap<>();
         out.put(
                 "requested",

@@ -8,7 +8,9 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.openoms.app.security.Role;
 import io.openoms.domain.instrument.InstrumentId;
+import io.openoms.domain.port.in.LimitsChangeResult;
 import io.openoms.domain.port.in.RiskAdministration;
+import io.openoms.domain.port.in.TradingStateResult;
 import io.openoms.domain.risk.InstrumentRiskLimits;
 import io.openoms.domain.risk.RiskLimits;
 import io.openoms.domain.risk.TradingState;
@@ -145,7 +147,11 @@ public final class RiskRoutes implements HttpRoutes {
             throw ApiException.invalidFields(Map.of("limits", e.getMessage()));
         }
         String actor = ApiAccessRoutes.principal(ctx).name();
-        RiskLimits stored = EngineCalls.await(risk.replaceLimits(account.orElseThrow(), limits, actor));
+        LimitsChangeResult result = EngineCalls.await(risk.replaceLimits(account.orElseThrow(), limits, actor));
+        if (result instanceof LimitsChangeResult.Failed failed) {
+            throw EngineCalls.failure(failed.code(), failed.message());
+        }
+        RiskLimits stored = ((LimitsChangeResult.Replaced) result).limits();
         ApiJson.write(ctx, 200, limitsView(account.orElseThrow(), stored));
     }
 
@@ -162,8 +168,12 @@ public final class RiskRoutes implements HttpRoutes {
         reason.filter(String::isBlank).ifPresent(blank -> fields.problem("reason", "must not be blank"));
         fields.check();
         String actor = ApiAccessRoutes.principal(ctx).name();
-        TradingStateChange change = EngineCalls.await(
+        TradingStateResult result = EngineCalls.await(
                 risk.setTradingState(account.orElseThrow(), state.orElseThrow(), reason.orElseThrow(), actor));
+        if (result instanceof TradingStateResult.Failed failed) {
+            throw EngineCalls.failure(failed.code(), failed.message());
+        }
+        TradingStateChange change = ((TradingStateResult.Changed) result).change();
         ApiJson.write(ctx, 200, ApiViews.tradingState(account.orElseThrow(), change));
     }
 

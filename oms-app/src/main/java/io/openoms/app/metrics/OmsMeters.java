@@ -7,10 +7,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.openoms.application.engine.EngineControl;
 import io.openoms.application.engine.EngineObserver;
 import io.openoms.application.events.OmsEventPublisher;
-import io.openoms.application.ratelimit.RateLimitGuard;
 import io.openoms.domain.port.in.OrderEntry;
 import io.openoms.domain.port.out.BrokerGateway;
 import io.openoms.domain.port.out.Journal;
+import io.openoms.domain.port.out.RateLimitGuard;
 import java.util.Collection;
 
 /**

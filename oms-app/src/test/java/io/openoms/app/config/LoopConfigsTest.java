@@ -28,7 +28,7 @@ class LoopConfigsTest {
                 config.orderMonitor().toMonitorConfig(config.schedules().orderMonitor());
         ReconciliationConfig reconciliation = config.reconciliation()
                 .toReconciliationConfig(config.schedules().reconciliation());
-        KillSwitchConfig killSwitch = config.killSwitch().toKillSwitchConfig();
+        KillSwitchConfig killSwitch = config.killSwitch();
 
         assertThat(monitor)
                 .isEqualTo(
@@ -83,7 +83,7 @@ class LoopConfigsTest {
                 config.orderMonitor().toMonitorConfig(config.schedules().orderMonitor());
         ReconciliationConfig reconciliation = config.reconciliation()
                 .toReconciliationConfig(config.schedules().reconciliation());
-        KillSwitchConfig killSwitch = config.killSwitch().toKillSwitchConfig();
+        KillSwitchConfig killSwitch = config.killSwitch();
 
         assertThat(monitor)
                 .isEqualTo(new MonitorConfig(
@@ -137,6 +137,11 @@ class LoopConfigsTest {
                 .hasMessageContaining("kill-switch.drawdown-limit: is required");
         assertThatThrownBy(() -> NO_ENVIRONMENT.parse("kill-switch: {daily-loss-limit: -5}", "oms.yaml"))
                 .hasMessageContaining("kill-switch.daily-loss-limit: must be a positive amount");
+        assertThatThrownBy(() -> NO_ENVIRONMENT.parse("kill-switch: {daily-loss-limit: lots}", "oms.yaml"))
+                .hasMessageContaining("kill-switch.daily-loss-limit")
+                .hasMessageContaining("'lots' is not an amount");
+        assertThatThrownBy(() -> NO_ENVIRONMENT.parse("kill-switch: {rejection-burst-window: 0s}", "oms.yaml"))
+                .hasMessageContaining("kill-switch.rejection-burst-window: must be between 1s and 24h, got 0s");
         assertThatThrownBy(() -> NO_ENVIRONMENT.parse("reconciliation: {default-policy: fix}", "oms.yaml"))
                 .hasMessageContaining("reconciliation.default-policy")
                 .hasMessageContaining("trust_broker");

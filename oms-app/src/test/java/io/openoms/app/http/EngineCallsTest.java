@@ -41,10 +41,29 @@ class EngineCallsTest {
         assertThat(EngineCalls.failure(new OrderCommandResult.Failed(FailureCode.BROKER_RATE_LIMITED, "x"))
                         .details())
                 .containsEntry("retryAfterSeconds", 1);
-        assertThat(EngineCalls.failure(new OrderCommandResult.Failed(
-                                FailureCode.VALIDATION_INVALID_REQUEST, "account: X is not configured"))
+        assertThat(EngineCalls.failure(OrderCommandResult.Failed.invalidField("account", "X is not configured"))
                         .details())
                 .containsEntry("fields", Map.of("account", "X is not configured"));
+    }
+
+    @Test
+    void the_fields_at_fault_come_from_the_result_never_from_parsing_its_message() {
+        ApiException answer = EngineCalls.failure(
+                new OrderCommandResult.Failed(FailureCode.VALIDATION_INVALID_REQUEST, "note: looks like a field"));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.details()).doesNotContainKey("fields");
+    }
+
+    @Test
+    void cancel_all_limits_and_trading_state_failures_keep_their_code() {
+        ApiException busy = EngineCalls.failure(FailureCode.ENGINE_BUSY, "full");
+        ApiException journal = EngineCalls.failure(FailureCode.JOURNAL_UNAVAILABLE, "db down");
+
+        assertThat(busy.status()).isEqualTo(503);
+        assertThat(busy.code()).isEqualTo("ENGINE_BUSY");
+        assertThat(busy.details()).containsEntry("retryAfterSeconds", 1);
+        assertThat(journal.code()).isEqualTo("JOURNAL_UNAVAILABLE");
     }
 
     @Test

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.openoms.application.ratelimit.EndpointFamily;
-import io.openoms.application.ratelimit.RateLimitDecision;
-import io.openoms.application.ratelimit.RateLimitGuard;
-import io.openoms.application.ratelimit.RateLimitUsage;
-import io.openoms.application.ratelimit.RequestPriority;
+import io.openoms.domain.port.out.EndpointFamily;
+import io.openoms.domain.port.out.RateLimitDecision;
+import io.openoms.domain.port.out.RateLimitGuard;
+import io.openoms.domain.port.out.RateLimitUsage;
+import io.openoms.domain.port.out.RequestPriority;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -6,15 +6,16 @@ import io.openoms.domain.order.ClientOrderId;
 import io.openoms.domain.port.in.CancelAllOrders;
 import io.openoms.domain.port.in.CancelAllResult;
 import io.openoms.domain.port.in.CancelOrder;
+import io.openoms.domain.port.in.LimitsChangeResult;
 import io.openoms.domain.port.in.ModifyOrder;
 import io.openoms.domain.port.in.OrderCommandResult;
 import io.openoms.domain.port.in.SubmitOrder;
+import io.openoms.domain.port.in.TradingStateResult;
 import io.openoms.domain.port.out.BrokerOrder;
 import io.openoms.domain.port.out.BrokerResult;
 import io.openoms.domain.port.out.BrokerTrade;
 import io.openoms.domain.risk.RiskLimits;
 import io.openoms.domain.risk.TradingState;
-import io.openoms.domain.risk.TradingStateChange;
 import io.openoms.domain.value.AccountId;
 import io.openoms.domain.value.Price;
 import java.util.List;
@@ -50,7 +51,7 @@ sealed interface EngineCommand {
 
     record StreamReconnected(String broker) implements EngineCommand {}
 
-    record SetLimits(AccountId account, RiskLimits limits, String actor, CompletableFuture<RiskLimits> result)
+    record SetLimits(AccountId account, RiskLimits limits, String actor, CompletableFuture<LimitsChangeResult> result)
             implements EngineCommand {}
 
     record SetTradingState(
@@ -58,7 +59,7 @@ sealed interface EngineCommand {
             TradingState state,
             String reason,
             String actor,
-            CompletableFuture<TradingStateChange> result)
+            CompletableFuture<TradingStateResult> result)
             implements EngineCommand {}
 
     record MarkPrice(InstrumentId instrument, Price price) implements EngineCommand {}

@@ -3,7 +3,9 @@ package io.openoms.application.engine;
 import static java.util.Objects.requireNonNull;
 
 import io.openoms.application.routing.OrderRouter;
+import io.openoms.domain.port.in.LimitsChangeResult;
 import io.openoms.domain.port.in.OmsEvent;
+import io.openoms.domain.port.in.TradingStateResult;
 import io.openoms.domain.risk.TradingStateChange;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -78,15 +80,18 @@ final class EngineHandlers implements EngineLoop.Commands {
         } else if (command instanceof EngineCommand.SetLimits c) {
             state.replaceLimits(c.account(), c.limits());
             LOG.info("risk limits of account {} replaced by {}", c.account(), c.actor());
-            unit.complete(c.result(), c.limits());
-            unit.onFailure(message -> c.result().complete(c.limits()));
+            // Stored by the risk-limit store before this returns, so durable even when the journal fails.
+            LimitsChangeResult replaced = new LimitsChangeResult.Replaced(c.limits());
+            unit.complete(c.result(), replaced);
+            unit.onFailure(message -> c.result().complete(replaced));
         } else if (command instanceof EngineCommand.SetTradingState c) {
             TradingStateChange change = new TradingStateChange(c.state(), c.reason(), c.actor(), now);
             state.changeTradingState(c.account(), change);
             LOG.info("trading state of account {} set to {} by {}: {}", c.account(), c.state(), c.actor(), c.reason());
             unit.publish(new OmsEvent.TradingStateChanged(c.account(), change));
-            unit.complete(c.result(), change);
-            unit.onFailure(message -> c.result().complete(change));
+            TradingStateResult changed = new TradingStateResult.Changed(change);
+            unit.complete(c.result(), changed);
+            unit.onFailure(message -> c.result().complete(changed));
         } else if (command instanceof EngineCommand.MarkPrice c) {
             state.mark(c.instrument(), c.price(), now, unit);
         } else if (command instanceof EngineCommand.TimerTick c) {

@@ -3,11 +3,11 @@ package io.openoms.application.engine;
 import static java.util.Objects.requireNonNull;
 
 import io.openoms.application.events.OmsEventPublisher;
-import io.openoms.application.ratelimit.RateLimitGuard;
 import io.openoms.domain.port.in.FailureCode;
 import io.openoms.domain.port.in.OmsEvent;
 import io.openoms.domain.port.in.OrderCommandResult;
 import io.openoms.domain.port.out.Journal;
+import io.openoms.domain.port.out.RateLimitGuard;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;

@@ -45,7 +45,7 @@ final class ModificationScreen {
             return Optional.of(
                     new OrderCommandResult.Failed(FailureCode.VALIDATION_ORDER_NOT_MODIFIABLE, e.getMessage()));
         } catch (InvalidOrderRequestException e) {
-            return Optional.of(new OrderCommandResult.Failed(FailureCode.VALIDATION_INVALID_REQUEST, e.getMessage()));
+            return Optional.of(OrderCommandResult.Failed.invalidField(e.field(), e.problem()));
         }
         RiskDecision decision = riskChecks.modification(order, modification, context.get());
         if (decision.approved()) {

@@ -2,7 +2,6 @@ package io.openoms.application.engine;
 
 import static java.util.Objects.requireNonNull;
 
-import io.openoms.application.ratelimit.RequestPriority;
 import io.openoms.application.routing.OrderRouter;
 import io.openoms.domain.order.ClientOrderId;
 import io.openoms.domain.order.DuplicateOrderException;
@@ -24,6 +23,7 @@ import io.openoms.domain.port.out.BrokerGateway;
 import io.openoms.domain.port.out.IdGenerator;
 import io.openoms.domain.port.out.InstrumentCatalog;
 import io.openoms.domain.port.out.JournalException;
+import io.openoms.domain.port.out.RequestPriority;
 import io.openoms.domain.risk.PositionEffect;
 import io.openoms.domain.risk.PreTradeValidator;
 import io.openoms.domain.risk.RiskDecision;
@@ -87,9 +87,8 @@ final class OrderEntryHandler {
             }
         }
         if (config.account(request.account()).isEmpty()) {
-            result.complete(failed(
-                    FailureCode.VALIDATION_INVALID_REQUEST,
-                    "account: " + request.account() + " is not configured in the engine"));
+            result.complete(OrderCommandResult.Failed.invalidField(
+                    "account", request.account() + " is not configured in the engine"));
             return;
         }
         Optional<BrokerGateway> gateway = router.brokerFor(request.account());
@@ -118,7 +117,7 @@ final class OrderEntryHandler {
         try {
             created = orders.create(id, request, instruments.find(request.instrument()), now);
         } catch (InvalidOrderRequestException e) {
-            result.complete(failed(FailureCode.VALIDATION_INVALID_REQUEST, e.getMessage()));
+            result.complete(OrderCommandResult.Failed.invalidField(e.field(), e.problem()));
             return;
         } catch (DuplicateOrderException e) {
             completeWhenDurable(unit, result, retryOf(orders.get(id), request));
@@ -271,8 +270,9 @@ final class OrderEntryHandler {
                     .ifPresentOrElse(reason -> refused.put(order.id(), reason), () -> requested.add(order.id()));
         }
         CompletableFuture<CancelAllResult> result = command.result();
-        unit.complete(result, new CancelAllResult(requested, refused));
-        unit.onFailure(message -> result.completeExceptionally(new JournalException(message)));
+        unit.complete(result, new CancelAllResult.Requested(requested, refused));
+        unit.onFailure(
+                message -> result.complete(new CancelAllResult.Failed(FailureCode.JOURNAL_UNAVAILABLE, message)));
     }
 
     void expireDue(EngineCommand.ExpireDue command, Unit unit, Instant now) {

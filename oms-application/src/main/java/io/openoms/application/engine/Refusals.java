@@ -1,14 +1,18 @@
 package io.openoms.application.engine;
 
+import io.openoms.domain.port.in.CancelAllResult;
 import io.openoms.domain.port.in.FailureCode;
+import io.openoms.domain.port.in.LimitsChangeResult;
 import io.openoms.domain.port.in.OrderCommandResult;
+import io.openoms.domain.port.in.TradingStateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fails a command the engine will not apply (stopped, journal unavailable, a bug): order commands
- * complete with a {@link OrderCommandResult.Failed}, administrative ones fail with {@link
- * EngineUnavailableException}, and broker reports are logged for reconciliation to recover.
+ * Fails a command the engine will not apply (stopped, journal unavailable, a bug): order commands,
+ * cancel-all, limits and trading-state changes complete with their result's {@code Failed}; internal
+ * ones (ticks, snapshots, expiry) fail with {@link EngineUnavailableException}, and broker reports
+ * are logged for reconciliation to recover.
  */
 final class Refusals {
     private static final Logger LOG = LoggerFactory.getLogger(Refusals.class);
@@ -28,11 +32,11 @@ final class Refusals {
         } else if (command instanceof EngineCommand.CloseNotKnownAtBroker c) {
             c.result().complete(failed);
         } else if (command instanceof EngineCommand.CancelAll c) {
-            c.result().completeExceptionally(new EngineUnavailableException(code, message));
+            c.result().complete(new CancelAllResult.Failed(code, message));
         } else if (command instanceof EngineCommand.SetLimits c) {
-            c.result().completeExceptionally(new EngineUnavailableException(code, message));
+            c.result().complete(new LimitsChangeResult.Failed(code, message));
         } else if (command instanceof EngineCommand.SetTradingState c) {
-            c.result().completeExceptionally(new EngineUnavailableException(code, message));
+            c.result().complete(new TradingStateResult.Failed(code, message));
         } else if (command instanceof EngineCommand.ExpireDue c) {
             c.result().completeExceptionally(new EngineUnavailableException(code, message));
         } else if (command instanceof EngineCommand.ReadSnapshot c) {

@@ -3,7 +3,6 @@ package io.openoms.application.engine;
 import static java.util.Objects.requireNonNull;
 
 import io.openoms.application.events.OmsEventPublisher;
-import io.openoms.application.ratelimit.RateLimitGuard;
 import io.openoms.application.routing.OrderRouter;
 import io.openoms.domain.instrument.InstrumentId;
 import io.openoms.domain.order.BrokerOrderId;
@@ -14,10 +13,13 @@ import io.openoms.domain.port.in.BrokerUpdates;
 import io.openoms.domain.port.in.CancelAllOrders;
 import io.openoms.domain.port.in.CancelAllResult;
 import io.openoms.domain.port.in.CancelOrder;
+import io.openoms.domain.port.in.FailureCode;
+import io.openoms.domain.port.in.LimitsChangeResult;
 import io.openoms.domain.port.in.ModifyOrder;
 import io.openoms.domain.port.in.OrderCommandResult;
 import io.openoms.domain.port.in.OrderEntry;
 import io.openoms.domain.port.in.SubmitOrder;
+import io.openoms.domain.port.in.TradingStateResult;
 import io.openoms.domain.port.out.BrokerOrder;
 import io.openoms.domain.port.out.BrokerTrade;
 import io.openoms.domain.port.out.IdGenerator;
@@ -29,6 +31,7 @@ import io.openoms.domain.port.out.OrderPage;
 import io.openoms.domain.port.out.OrderQuery;
 import io.openoms.domain.port.out.OrderStore;
 import io.openoms.domain.port.out.PositionStore;
+import io.openoms.domain.port.out.RateLimitGuard;
 import io.openoms.domain.port.out.ReconciliationLog;
 import io.openoms.domain.port.out.RiskLimitStore;
 import io.openoms.domain.position.AccountPortfolio;
@@ -43,6 +46,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -191,19 +195,19 @@ public final class TradingEngine implements EngineControl, OrderEntry, BrokerUpd
         return result;
     }
 
-    /** Fails exceptionally with {@link EngineUnavailableException} when the queue is full or the engine stopped. */
+    /** Completes {@link CancelAllResult.Failed} at once when the queue is full or the engine stopped. */
     @Override
     public CompletableFuture<CancelAllResult> cancelAll(CancelAllOrders command) {
         requireNonNull(command, "command is null");
         CompletableFuture<CancelAllResult> result = new CompletableFuture<>();
-        offerOrFail(new EngineCommand.CancelAll(command, result), result);
+        offer(new EngineCommand.CancelAll(command, result), result, CancelAllResult.Failed::new);
         return result;
     }
 
-    private void offerOrFail(EngineCommand command, CompletableFuture<?> result) {
-        loop.tryOffer(command)
-                .ifPresent(code ->
-                        result.completeExceptionally(new EngineUnavailableException(code, EngineLoop.message(code))));
+    /** Enqueues {@code command}; a refusal completes {@code result} at once with {@code failed}'s answer. */
+    private <T> void offer(
+            EngineCommand command, CompletableFuture<T> result, BiFunction<FailureCode, String, ? extends T> failed) {
+        loop.tryOffer(command).ifPresent(code -> result.complete(failed.apply(code, EngineLoop.message(code))));
     }
 
     @Override
@@ -253,12 +257,12 @@ public final class TradingEngine implements EngineControl, OrderEntry, BrokerUpd
     }
 
     @Override
-    public CompletableFuture<RiskLimits> replaceLimits(AccountId account, RiskLimits newLimits, String actor) {
+    public CompletableFuture<LimitsChangeResult> replaceLimits(AccountId account, RiskLimits newLimits, String actor) {
         requireNonNull(account, "account is null");
         requireNonNull(newLimits, "newLimits is null");
         requireNonNull(actor, "actor is null");
-        CompletableFuture<RiskLimits> result = new CompletableFuture<>();
-        offerOrFail(new EngineCommand.SetLimits(account, newLimits, actor, result), result);
+        CompletableFuture<LimitsChangeResult> result = new CompletableFuture<>();
+        offer(new EngineCommand.SetLimits(account, newLimits, actor, result), result, LimitsChangeResult.Failed::new);
         return result;
     }
 
@@ -268,14 +272,17 @@ public final class TradingEngine implements EngineControl, OrderEntry, BrokerUpd
     }
 
     @Override
-    public CompletableFuture<TradingStateChange> setTradingState(
+    public CompletableFuture<TradingStateResult> setTradingState(
             AccountId account, TradingState newState, String reason, String actor) {
         requireNonNull(account, "account is null");
         requireNonNull(newState, "newState is null");
         requireNonNull(reason, "reason is null");
         requireNonNull(actor, "actor is null");
-        CompletableFuture<TradingStateChange> result = new CompletableFuture<>();
-        offerOrFail(new EngineCommand.SetTradingState(account, newState, reason, actor, result), result);
+        CompletableFuture<TradingStateResult> result = new CompletableFuture<>();
+        offer(
+                new EngineCommand.SetTradingState(account, newState, reason, actor, result),
+                result,
+                TradingStateResult.Failed::new);
         return result;
     }
 

@@ -1,5 +1,7 @@
 package io.openoms.application.killswitch;
 
+import static io.openoms.application.config.ConfigChecks.requireDuration;
+import static io.openoms.application.config.ConfigChecks.requireRange;
 import static java.util.Objects.requireNonNull;
 
 import io.openoms.domain.risk.TradingState;
@@ -10,8 +12,10 @@ import java.util.Optional;
 /**
  * The automatic kill-switch triggers: each on or off, its threshold, and the state it moves an
  * account to ({@code REDUCING} or {@code HALTED}, never {@code ACTIVE}: only an admin resumes).
- * Every value is checked when the record is built; a bad one is refused with a message naming its
- * key.
+ * Every value is checked when the record is built; a bad one is refused with a message that starts
+ * with its key as written under {@code kill-switch:} in {@code oms.yaml} (the app binds that section
+ * straight onto this record, see docs/operations.md), e.g. {@code rejection-burst-count: must be
+ * between 1 and 10000, got 0}.
  *
  * @param dailyLossEnabled trip when the day's P&amp;L is at or below minus the limit
  * @param dailyLossLimit a positive amount of loss; empty uses the account's {@code dailyLossLimit}
@@ -55,25 +59,27 @@ public record KillSwitchConfig(
         Duration staleMarketDataAfter,
         TradingState staleMarketDataState,
         Duration stateChangeTimeout) {
+    /** A higher count would never trip in practice: the broker's own rate limits come first. */
+    static final int MAX_REJECTION_BURST_COUNT = 10_000;
 
     public KillSwitchConfig {
-        positiveAmount("dailyLossLimit", dailyLossLimit);
-        target("dailyLossState", dailyLossState);
-        positiveAmount("drawdownLimit", drawdownLimit);
+        dailyLossLimit = dailyLossLimit == null ? Optional.empty() : dailyLossLimit;
+        drawdownLimit = drawdownLimit == null ? Optional.empty() : drawdownLimit;
+        positiveAmount("daily-loss-limit", dailyLossLimit);
+        target("daily-loss-state", dailyLossState);
+        positiveAmount("drawdown-limit", drawdownLimit);
         if (drawdownEnabled && drawdownLimit.isEmpty()) {
-            throw new IllegalArgumentException("drawdownLimit must be set when drawdownEnabled is true");
+            throw new IllegalArgumentException("drawdown-limit: is required when drawdown-enabled is true");
         }
-        target("drawdownState", drawdownState);
-        if (rejectionBurstCount < 1) {
-            throw new IllegalArgumentException("rejectionBurstCount must be at least 1, got " + rejectionBurstCount);
-        }
-        positive("rejectionBurstWindow", rejectionBurstWindow);
-        target("rejectionBurstState", rejectionBurstState);
-        target("reconciliationMismatchState", reconciliationMismatchState);
-        target("sessionLostState", sessionLostState);
-        positive("staleMarketDataAfter", staleMarketDataAfter);
-        target("staleMarketDataState", staleMarketDataState);
-        positive("stateChangeTimeout", stateChangeTimeout);
+        target("drawdown-state", drawdownState);
+        requireRange("rejection-burst-count", rejectionBurstCount, 1, MAX_REJECTION_BURST_COUNT);
+        requireDuration("rejection-burst-window", rejectionBurstWindow, Duration.ofSeconds(1), Duration.ofHours(24));
+        target("rejection-burst-state", rejectionBurstState);
+        target("reconciliation-mismatch-state", reconciliationMismatchState);
+        target("session-lost-state", sessionLostState);
+        requireDuration("stale-market-data-after", staleMarketDataAfter, Duration.ofSeconds(1), Duration.ofHours(24));
+        target("stale-market-data-state", staleMarketDataState);
+        requireDuration("state-change-timeout", stateChangeTimeout, Duration.ofMillis(100), Duration.ofMinutes(5));
     }
 
     public boolean enabled(KillSwitchTrigger trigger) {
@@ -106,21 +112,14 @@ public record KillSwitchConfig(
     private static void positiveAmount(String key, Optional<Money> value) {
         requireNonNull(value, key + " is null");
         if (value.isPresent() && !value.get().isPositive()) {
-            throw new IllegalArgumentException(key + " must be positive, got " + value.get());
+            throw new IllegalArgumentException(key + ": must be a positive amount, got " + value.get());
         }
     }
 
     private static void target(String key, TradingState value) {
-        requireNonNull(value, key + " is null");
-        if (value == TradingState.ACTIVE) {
-            throw new IllegalArgumentException(key + " must be REDUCING or HALTED: only an admin resumes trading");
-        }
-    }
-
-    private static void positive(String key, Duration value) {
-        requireNonNull(value, key + " is null");
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(key + " must be positive, got " + value);
+        if (value == null || value == TradingState.ACTIVE) {
+            throw new IllegalArgumentException(
+                    key + ": must be reducing or halted (only an admin resumes trading), got " + value);
         }
     }
 

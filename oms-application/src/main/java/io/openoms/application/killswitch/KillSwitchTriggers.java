@@ -11,11 +11,11 @@ import io.openoms.domain.order.OrderEvent;
 import io.openoms.domain.order.RejectionSource;
 import io.openoms.domain.port.in.OmsEvent;
 import io.openoms.domain.port.in.OmsEventListener;
+import io.openoms.domain.port.in.TradingStateResult;
 import io.openoms.domain.port.out.MarketData;
 import io.openoms.domain.position.Position;
 import io.openoms.domain.reconciliation.ReconciliationFinding;
 import io.openoms.domain.risk.TradingState;
-import io.openoms.domain.risk.TradingStateChange;
 import io.openoms.domain.value.AccountId;
 import io.openoms.domain.value.Money;
 import io.openoms.domain.value.Price;
@@ -91,7 +91,7 @@ public final class KillSwitchTriggers implements KillSwitchSignals, OmsEventList
 
     private record Condition(AccountId account, KillSwitchTrigger trigger, Optional<String> reason) {}
 
-    private record Requested(KillSwitchTrip trip, CompletableFuture<TradingStateChange> change) {}
+    private record Requested(KillSwitchTrip trip, CompletableFuture<TradingStateResult> change) {}
 
     public KillSwitchTriggers(
             EngineControl engine,
@@ -140,7 +140,8 @@ public final class KillSwitchTriggers implements KillSwitchSignals, OmsEventList
         }
         List<KillSwitchTrip> trips = new ArrayList<>();
         for (Requested request : requests) {
-            if (await(request.change(), "the trading state change")) {
+            if (await(request.change(), "the trading state change")
+                    && request.change().join() instanceof TradingStateResult.Changed) {
                 trips.add(request.trip());
             }
         }
@@ -337,18 +338,23 @@ public final class KillSwitchTriggers implements KillSwitchSignals, OmsEventList
         tripped.add(episode);
         requested.put(account, target);
         LOG.warn("kill switch {}: moving account {} to {}: {}", trigger.key(), account, target, reason);
-        CompletableFuture<TradingStateChange> change = engine.setTradingState(account, target, reason, trigger.actor());
+        CompletableFuture<TradingStateResult> change = engine.setTradingState(account, target, reason, trigger.actor());
         change.whenComplete((done, failure) -> {
             requested.remove(account, target);
-            if (failure != null) {
+            Optional<String> why = failure != null
+                    ? Optional.of(String.valueOf(failure))
+                    : done instanceof TradingStateResult.Failed failed
+                            ? Optional.of(failed.code() + ": " + failed.message())
+                            : Optional.empty();
+            why.ifPresent(problem -> {
                 tripped.remove(episode);
                 LOG.error(
-                        "kill switch {} could not move account {} to {}; it retries on the next pass",
+                        "kill switch {} could not move account {} to {} ({}); it retries on the next pass",
                         trigger.key(),
                         account,
                         target,
-                        failure);
-            }
+                        problem);
+            });
         });
         return Optional.of(new Requested(new KillSwitchTrip(account, trigger, target, reason), change));
     }

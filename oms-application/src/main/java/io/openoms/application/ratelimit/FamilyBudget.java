@@ -2,8 +2,13 @@ package io.openoms.application.ratelimit;
 
 import static java.util.Objects.requireNonNull;
 
-import io.openoms.application.ratelimit.RateLimitDecision.Granted;
-import io.openoms.application.ratelimit.RateLimitDecision.Refused;
+import io.openoms.domain.port.out.EndpointFamily;
+import io.openoms.domain.port.out.FamilyLimits;
+import io.openoms.domain.port.out.RateLimitDecision;
+import io.openoms.domain.port.out.RateLimitDecision.Granted;
+import io.openoms.domain.port.out.RateLimitDecision.Refused;
+import io.openoms.domain.port.out.RateLimitUsage;
+import io.openoms.domain.port.out.RequestPriority;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

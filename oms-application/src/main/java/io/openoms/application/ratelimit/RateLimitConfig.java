@@ -2,6 +2,7 @@ package io.openoms.application.ratelimit;
 
 import static java.util.Objects.requireNonNull;
 
+import io.openoms.domain.port.out.BrokerRateLimits;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,7 +13,6 @@ import java.util.Map;
  * for it is a wiring bug.
  */
 public record RateLimitConfig(Map<String, BrokerRateLimits> brokers, Duration defaultMaxWait) {
-    public static final String ZERODHA = "zerodha";
     public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(5);
 
     public RateLimitConfig {
@@ -21,11 +21,6 @@ public record RateLimitConfig(Map<String, BrokerRateLimits> brokers, Duration de
         if (defaultMaxWait.isNegative()) {
             throw new IllegalArgumentException("defaultMaxWait is negative: " + defaultMaxWait);
         }
-    }
-
-    /** Kite Connect's limits under the broker name {@value #ZERODHA}; see {@link BrokerRateLimits#kite()}. */
-    public static RateLimitConfig kiteDefaults() {
-        return new RateLimitConfig(Map.of(ZERODHA, BrokerRateLimits.kite()), DEFAULT_MAX_WAIT);
     }
 
     public RateLimitConfig withBroker(String name, BrokerRateLimits limits) {

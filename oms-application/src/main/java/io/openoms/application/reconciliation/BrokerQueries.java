@@ -3,12 +3,12 @@ package io.openoms.application.reconciliation;
 import static java.util.Objects.requireNonNull;
 
 import io.openoms.application.killswitch.KillSwitchSignals;
-import io.openoms.application.ratelimit.EndpointFamily;
-import io.openoms.application.ratelimit.RateLimitDecision;
-import io.openoms.application.ratelimit.RateLimitGuard;
-import io.openoms.application.ratelimit.RequestPriority;
 import io.openoms.domain.port.out.BrokerGateway;
 import io.openoms.domain.port.out.BrokerResult;
+import io.openoms.domain.port.out.EndpointFamily;
+import io.openoms.domain.port.out.RateLimitDecision;
+import io.openoms.domain.port.out.RateLimitGuard;
+import io.openoms.domain.port.out.RequestPriority;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;

@@ -2,11 +2,8 @@ package io.openoms.application.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.openoms.application.ratelimit.BrokerRateLimits;
-import io.openoms.application.ratelimit.EndpointFamily;
 import io.openoms.application.ratelimit.RateLimitConfig;
-import io.openoms.application.ratelimit.RequestPriority;
-import io.openoms.application.ratelimit.TokenBucketRateLimitGuard;
+import io.openoms.application.ratelimit.SlidingWindowRateLimitGuard;
 import io.openoms.domain.order.BrokerOrderId;
 import io.openoms.domain.order.ClientOrderId;
 import io.openoms.domain.order.Order;
@@ -16,8 +13,11 @@ import io.openoms.domain.order.OrderRequest;
 import io.openoms.domain.port.out.BrokerGateway;
 import io.openoms.domain.port.out.BrokerOrder;
 import io.openoms.domain.port.out.BrokerPosition;
+import io.openoms.domain.port.out.BrokerRateLimits;
 import io.openoms.domain.port.out.BrokerResult;
 import io.openoms.domain.port.out.BrokerTrade;
+import io.openoms.domain.port.out.EndpointFamily;
+import io.openoms.domain.port.out.RequestPriority;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +47,7 @@ class BrokerDispatcherTest {
     private static final Instant T0 = Instant.parse("2024-03-04T04:30:00Z");
 
     private final AtomicLong ticker = new AtomicLong();
-    private final TokenBucketRateLimitGuard guard = new TokenBucketRateLimitGuard(
+    private final SlidingWindowRateLimitGuard guard = new SlidingWindowRateLimitGuard(
             new RateLimitConfig(Map.of(BROKER, BrokerRateLimits.unlimited()), Duration.ofSeconds(2)),
             Clock.fixed(T0, ZoneOffset.UTC),
             ticker::get,

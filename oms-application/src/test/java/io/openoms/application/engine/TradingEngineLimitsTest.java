@@ -44,7 +44,7 @@ class TradingEngineLimitsTest {
         Order infy2 = f.submitAcknowledged(buy(2, "100").build());
         Order tcs = f.submitAcknowledged(buy(1, "200").instrument(TCS).build());
 
-        CancelAllResult result =
+        CancelAllResult.Requested result = (CancelAllResult.Requested)
                 get(f.engine.cancelAll(new CancelAllOrders(Optional.of(ACCOUNT), Optional.empty(), Optional.of(INFY))));
         f.sync();
 

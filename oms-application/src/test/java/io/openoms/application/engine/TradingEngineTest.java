@@ -20,12 +20,16 @@ import io.openoms.domain.order.OrderModification;
 import io.openoms.domain.order.OrderStatus;
 import io.openoms.domain.order.RejectionSource;
 import io.openoms.domain.order.UnknownOperation;
+import io.openoms.domain.port.in.CancelAllOrders;
+import io.openoms.domain.port.in.CancelAllResult;
 import io.openoms.domain.port.in.CancelOrder;
 import io.openoms.domain.port.in.FailureCode;
+import io.openoms.domain.port.in.LimitsChangeResult;
 import io.openoms.domain.port.in.ModifyOrder;
 import io.openoms.domain.port.in.OmsEvent;
 import io.openoms.domain.port.in.OrderCommandResult;
 import io.openoms.domain.port.in.SubmitOrder;
+import io.openoms.domain.port.in.TradingStateResult;
 import io.openoms.domain.port.out.BrokerResult;
 import io.openoms.domain.port.out.JournalBatch;
 import io.openoms.domain.position.Position;
@@ -684,7 +688,9 @@ class TradingEngineTest {
         assertThat(get(inFlight)).isInstanceOf(OrderCommandResult.Accepted.class);
         assertThat(get(queued)).isInstanceOf(OrderCommandResult.Accepted.class);
         assertThat(get(cancel)).isInstanceOf(OrderCommandResult.Accepted.class);
-        assertThat(get(halt).state()).isEqualTo(TradingState.HALTED);
+        assertThat(get(halt)).isInstanceOfSatisfying(TradingStateResult.Changed.class, r -> assertThat(
+                        r.change().state())
+                .isEqualTo(TradingState.HALTED));
         f.awaitStatus(resting.id(), OrderStatus.CANCELLED);
         assertThat(f.stored(resting.id()).quantity()).isEqualTo(Quantity.of(1));
     }
@@ -728,6 +734,33 @@ class TradingEngineTest {
         assertThat(get(f.engine.submit(SubmitOrder.of(buy(1, "100").build()))))
                 .isInstanceOfSatisfying(OrderCommandResult.Failed.class, r -> assertThat(r.code())
                         .isEqualTo(FailureCode.ENGINE_STOPPED));
+    }
+
+    @Test
+    void after_stop_cancel_all_limits_and_the_kill_switch_answer_engine_stopped_as_results() {
+        f.start();
+        f.engine.stop();
+
+        assertThat(get(f.engine.cancelAll(CancelAllOrders.everything())))
+                .isInstanceOfSatisfying(
+                        CancelAllResult.Failed.class, r -> assertThat(r.code()).isEqualTo(FailureCode.ENGINE_STOPPED));
+        assertThat(get(f.engine.replaceLimits(ACCOUNT, RiskLimits.defaults(), "admin")))
+                .isInstanceOfSatisfying(LimitsChangeResult.Failed.class, r -> assertThat(r.code())
+                        .isEqualTo(FailureCode.ENGINE_STOPPED));
+        assertThat(get(f.engine.setTradingState(ACCOUNT, TradingState.HALTED, "drill", "ops")))
+                .isInstanceOfSatisfying(TradingStateResult.Failed.class, r -> assertThat(r.code())
+                        .isEqualTo(FailureCode.ENGINE_STOPPED));
+    }
+
+    @Test
+    void an_order_request_that_makes_no_sense_names_its_field_as_data() {
+        f.start();
+
+        assertThat(f.submit(buy(1, "100.03").build())).isInstanceOfSatisfying(OrderCommandResult.Failed.class, r -> {
+            assertThat(r.code()).isEqualTo(FailureCode.VALIDATION_INVALID_REQUEST);
+            assertThat(r.fields()).containsOnlyKeys("price");
+            assertThat(r.message()).isEqualTo("price: " + r.fields().get("price"));
+        });
     }
 
     @Test

@@ -86,25 +86,36 @@ class KillSwitchConfigTest {
 
     @Test
     void bad_values_are_refused_naming_their_key() {
-        assertRefused(KillSwitchConfig.builder().dailyLossLimit(Money.ZERO), "dailyLossLimit");
-        assertRefused(KillSwitchConfig.builder().dailyLossState(TradingState.ACTIVE), "dailyLossState");
-        assertRefused(KillSwitchConfig.builder().drawdownEnabled(true), "drawdownLimit");
-        assertRefused(KillSwitchConfig.builder().drawdownLimit(Money.of(-1)), "drawdownLimit");
-        assertRefused(KillSwitchConfig.builder().drawdownState(TradingState.ACTIVE), "drawdownState");
-        assertRefused(KillSwitchConfig.builder().rejectionBurstCount(0), "rejectionBurstCount");
-        assertRefused(KillSwitchConfig.builder().rejectionBurstWindow(Duration.ZERO), "rejectionBurstWindow");
-        assertRefused(KillSwitchConfig.builder().rejectionBurstState(TradingState.ACTIVE), "rejectionBurstState");
+        assertRefused(KillSwitchConfig.builder().dailyLossLimit(Money.ZERO), "daily-loss-limit");
+        assertRefused(KillSwitchConfig.builder().dailyLossState(TradingState.ACTIVE), "daily-loss-state");
+        assertRefused(KillSwitchConfig.builder().drawdownEnabled(true), "drawdown-limit");
+        assertRefused(KillSwitchConfig.builder().drawdownLimit(Money.of(-1)), "drawdown-limit");
+        assertRefused(KillSwitchConfig.builder().drawdownState(TradingState.ACTIVE), "drawdown-state");
+        assertRefused(KillSwitchConfig.builder().rejectionBurstCount(0), "rejection-burst-count");
+        assertRefused(KillSwitchConfig.builder().rejectionBurstWindow(Duration.ZERO), "rejection-burst-window");
+        assertRefused(KillSwitchConfig.builder().rejectionBurstState(TradingState.ACTIVE), "rejection-burst-state");
         assertRefused(
                 KillSwitchConfig.builder().reconciliationMismatchState(TradingState.ACTIVE),
-                "reconciliationMismatchState");
-        assertRefused(KillSwitchConfig.builder().sessionLostState(TradingState.ACTIVE), "sessionLostState");
-        assertRefused(KillSwitchConfig.builder().staleMarketDataAfter(Duration.ofSeconds(-1)), "staleMarketDataAfter");
-        assertRefused(KillSwitchConfig.builder().staleMarketDataState(TradingState.ACTIVE), "staleMarketDataState");
-        assertRefused(KillSwitchConfig.builder().stateChangeTimeout(Duration.ZERO), "stateChangeTimeout");
-        assertThatThrownBy(
-                        () -> KillSwitchConfig.builder().sessionLostState(null).build())
-                .isInstanceOf(NullPointerException.class)
-                .hasMessageContaining("sessionLostState");
+                "reconciliation-mismatch-state");
+        assertRefused(KillSwitchConfig.builder().sessionLostState(TradingState.ACTIVE), "session-lost-state");
+        assertRefused(
+                KillSwitchConfig.builder().staleMarketDataAfter(Duration.ofSeconds(-1)), "stale-market-data-after");
+        assertRefused(KillSwitchConfig.builder().staleMarketDataState(TradingState.ACTIVE), "stale-market-data-state");
+        assertRefused(KillSwitchConfig.builder().stateChangeTimeout(Duration.ZERO), "state-change-timeout");
+        assertRefused(KillSwitchConfig.builder().sessionLostState(null), "session-lost-state");
+    }
+
+    @Test
+    void the_bounds_the_configuration_allows_are_the_records_own() {
+        assertRefused(KillSwitchConfig.builder().rejectionBurstCount(10_001), "rejection-burst-count");
+        assertRefused(KillSwitchConfig.builder().rejectionBurstWindow(Duration.ofHours(25)), "rejection-burst-window");
+        assertRefused(
+                KillSwitchConfig.builder().staleMarketDataAfter(Duration.ofMillis(999)), "stale-market-data-after");
+        assertRefused(KillSwitchConfig.builder().stateChangeTimeout(Duration.ofMinutes(6)), "state-change-timeout");
+        assertThatThrownBy(() -> KillSwitchConfig.builder()
+                        .rejectionBurstWindow(Duration.ZERO)
+                        .build())
+                .hasMessage("rejection-burst-window: must be between 1s and 24h, got 0s");
     }
 
     private static void assertRefused(KillSwitchConfig.Builder builder, String key) {

@@ -1,30 +1,21 @@
 package io.openoms.application.ratelimit;
 
-import static io.openoms.application.ratelimit.EndpointFamily.MODIFICATIONS;
-import static io.openoms.application.ratelimit.EndpointFamily.ORDERS;
-import static io.openoms.application.ratelimit.EndpointFamily.QUERIES;
-import static io.openoms.application.ratelimit.EndpointFamily.QUOTES;
+import static io.openoms.domain.port.out.EndpointFamily.MODIFICATIONS;
+import static io.openoms.domain.port.out.EndpointFamily.ORDERS;
+import static io.openoms.domain.port.out.EndpointFamily.QUERIES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.openoms.domain.port.out.BrokerRateLimits;
+import io.openoms.domain.port.out.FamilyLimits;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RateLimitConfigTest {
     @Test
-    void kite_defaults_follow_the_published_limits() {
-        RateLimitConfig config = RateLimitConfig.kiteDefaults();
-        BrokerRateLimits kite = config.brokers().get("zerodha");
-
-        assertThat(kite.limits(ORDERS)).isEqualTo(new FamilyLimits(10, 200, 5_000));
-        assertThat(kite.budgetOf(MODIFICATIONS)).isEqualTo(ORDERS);
-        assertThat(kite.limits(MODIFICATIONS)).isEqualTo(kite.limits(ORDERS));
-        assertThat(kite.limits(QUERIES)).isEqualTo(FamilyLimits.perSecond(10));
-        assertThat(kite.limits(QUOTES)).isEqualTo(FamilyLimits.perSecond(1));
-        assertThat(kite.maxModificationsPerOrder()).isEqualTo(25);
-        assertThat(kite.tradingDayZone()).isEqualTo(BrokerRateLimits.INDIA);
-        assertThat(config.defaultMaxWait()).isEqualTo(Duration.ofSeconds(5));
+    void the_default_wait_for_a_permit_is_five_seconds() {
+        assertThat(RateLimitConfig.DEFAULT_MAX_WAIT).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test
@@ -34,7 +25,8 @@ class RateLimitConfigTest {
 
     @Test
     void brokers_and_the_default_wait_can_be_replaced() {
-        RateLimitConfig config = RateLimitConfig.kiteDefaults()
+        RateLimitConfig config = new RateLimitConfig(
+                        Map.of("zerodha", BrokerRateLimits.unlimited()), RateLimitConfig.DEFAULT_MAX_WAIT)
                 .withBroker("mock", BrokerRateLimits.unlimited())
                 .withDefaultMaxWait(Duration.ofSeconds(1));
 

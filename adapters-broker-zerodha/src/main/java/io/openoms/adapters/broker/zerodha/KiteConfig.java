@@ -2,10 +2,10 @@ package io.openoms.adapters.broker.zerodha;
 
 import static java.util.Objects.requireNonNull;
 
-import io.openoms.application.ratelimit.BrokerRateLimits;
-import io.openoms.application.ratelimit.EndpointFamily;
-import io.openoms.application.ratelimit.FamilyLimits;
 import io.openoms.domain.instrument.TradingSession;
+import io.openoms.domain.port.out.BrokerRateLimits;
+import io.openoms.domain.port.out.EndpointFamily;
+import io.openoms.domain.port.out.FamilyLimits;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.DayOfWeek;

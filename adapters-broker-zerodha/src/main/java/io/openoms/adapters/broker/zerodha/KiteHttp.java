@@ -4,9 +4,9 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.openoms.application.ratelimit.EndpointFamily;
-import io.openoms.application.ratelimit.RateLimitGuard;
 import io.openoms.domain.port.out.BrokerResult;
+import io.openoms.domain.port.out.EndpointFamily;
+import io.openoms.domain.port.out.RateLimitGuard;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

@@ -3,11 +3,11 @@ package io.openoms.adapters.broker.zerodha;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
-import io.openoms.application.ratelimit.EndpointFamily;
 import io.openoms.domain.instrument.Instrument;
 import io.openoms.domain.instrument.InstrumentId;
 import io.openoms.domain.instrument.TradingSession;
 import io.openoms.domain.port.out.BrokerResult;
+import io.openoms.domain.port.out.EndpointFamily;
 import io.openoms.domain.value.Quantity;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;

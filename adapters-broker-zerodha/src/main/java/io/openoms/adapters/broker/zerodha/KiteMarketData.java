@@ -3,14 +3,14 @@ package io.openoms.adapters.broker.zerodha;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.openoms.application.ratelimit.EndpointFamily;
-import io.openoms.application.ratelimit.RateLimitDecision;
-import io.openoms.application.ratelimit.RateLimitGuard;
-import io.openoms.application.ratelimit.RequestPriority;
 import io.openoms.domain.instrument.CircuitLimits;
 import io.openoms.domain.instrument.InstrumentId;
 import io.openoms.domain.port.out.BrokerResult;
+import io.openoms.domain.port.out.EndpointFamily;
 import io.openoms.domain.port.out.MarketData;
+import io.openoms.domain.port.out.RateLimitDecision;
+import io.openoms.domain.port.out.RateLimitGuard;
+import io.openoms.domain.port.out.RequestPriority;
 import io.openoms.domain.value.Price;
 import java.math.BigDecimal;
 import java.time.Clock;

@@ -2,15 +2,15 @@ package io.openoms.adapters.broker.zerodha;
 
 import static java.util.Objects.requireNonNull;
 
-import io.openoms.application.ratelimit.EndpointFamily;
-import io.openoms.application.ratelimit.RateLimitDecision;
-import io.openoms.application.ratelimit.RateLimitGuard;
-import io.openoms.application.ratelimit.RequestPriority;
 import io.openoms.domain.order.BrokerOrderId;
 import io.openoms.domain.port.in.BrokerUpdates;
 import io.openoms.domain.port.out.BrokerOrder;
 import io.openoms.domain.port.out.BrokerResult;
 import io.openoms.domain.port.out.BrokerTrade;
+import io.openoms.domain.port.out.EndpointFamily;
+import io.openoms.domain.port.out.RateLimitDecision;
+import io.openoms.domain.port.out.RateLimitGuard;
+import io.openoms.domain.port.out.RequestPriority;
 import io.openoms.domain.value.Quantity;
 import java.time.Duration;
 import java.util.LinkedHashMap;

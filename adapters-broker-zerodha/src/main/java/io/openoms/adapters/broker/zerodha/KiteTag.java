@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * risk: two ids share a hashed tag with probability about n²/2¹⁰⁴ for n ids (below 10⁻²³ for a
  * million orders); the registry refuses a placement whose tag is already mapped to another id.
  */
-public final class KiteTag {
+final class KiteTag {
     static final int MAX_LENGTH = 20;
     private static final Pattern DIRECT = Pattern.compile("[A-Za-z0-9]{1,19}");
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9]{1,20}");

@@ -5,7 +5,6 @@ import static io.openoms.adapters.broker.zerodha.KiteFixtures.order;
 import static io.openoms.adapters.broker.zerodha.KiteFixtures.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.openoms.application.ratelimit.EndpointFamily;
 import io.openoms.domain.instrument.CircuitLimits;
 import io.openoms.domain.instrument.InstrumentId;
 import io.openoms.domain.order.BrokerOrderId;
@@ -19,6 +18,7 @@ import io.openoms.domain.port.out.BrokerOrder;
 import io.openoms.domain.port.out.BrokerPosition;
 import io.openoms.domain.port.out.BrokerResult;
 import io.openoms.domain.port.out.BrokerTrade;
+import io.openoms.domain.port.out.EndpointFamily;
 import io.openoms.domain.value.Price;
 import java.io.IOException;
 import java.net.URI;

@@ -3,8 +3,8 @@ package io.openoms.adapters.broker.zerodha;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.openoms.application.ratelimit.EndpointFamily;
-import io.openoms.application.ratelimit.FamilyLimits;
+import io.openoms.domain.port.out.EndpointFamily;
+import io.openoms.domain.port.out.FamilyLimits;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
@@ -29,6 +29,10 @@ class KiteConfigTest {
         assertThat(config.rateLimits().limits(EndpointFamily.QUOTES)).isEqualTo(FamilyLimits.perSecond(1));
         assertThat(config.rateLimits().budgetOf(EndpointFamily.MODIFICATIONS)).isEqualTo(EndpointFamily.ORDERS);
         assertThat(config.rateLimits().maxModificationsPerOrder()).isEqualTo(25);
+        assertThat(config.rateLimits().limits(EndpointFamily.MODIFICATIONS))
+                .isEqualTo(config.rateLimits().limits(EndpointFamily.ORDERS));
+        assertThat(config.rateLimits().limits(EndpointFamily.QUERIES)).isEqualTo(FamilyLimits.perSecond(10));
+        assertThat(config.rateLimits().tradingDayZone()).isEqualTo(java.time.ZoneId.of("Asia/Kolkata"));
     }
 
     @Test

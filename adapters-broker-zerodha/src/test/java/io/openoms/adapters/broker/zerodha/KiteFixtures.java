@@ -2,11 +2,6 @@ package io.openoms.adapters.broker.zerodha;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import io.openoms.application.ratelimit.EndpointFamily;
-import io.openoms.application.ratelimit.RateLimitDecision;
-import io.openoms.application.ratelimit.RateLimitGuard;
-import io.openoms.application.ratelimit.RateLimitUsage;
-import io.openoms.application.ratelimit.RequestPriority;
 import io.openoms.domain.order.BrokerOrderId;
 import io.openoms.domain.order.ClientOrderId;
 import io.openoms.domain.order.Order;
@@ -15,6 +10,11 @@ import io.openoms.domain.order.OrderRequest;
 import io.openoms.domain.port.in.BrokerUpdates;
 import io.openoms.domain.port.out.BrokerOrder;
 import io.openoms.domain.port.out.BrokerTrade;
+import io.openoms.domain.port.out.EndpointFamily;
+import io.openoms.domain.port.out.RateLimitDecision;
+import io.openoms.domain.port.out.RateLimitGuard;
+import io.openoms.domain.port.out.RateLimitUsage;
+import io.openoms.domain.port.out.RequestPriority;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -4,8 +4,8 @@ import static io.openoms.adapters.broker.zerodha.KiteFixtures.CLOCK;
 import static io.openoms.adapters.broker.zerodha.KiteFixtures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.openoms.application.ratelimit.EndpointFamily;
 import io.openoms.domain.port.out.BrokerOrder;
+import io.openoms.domain.port.out.EndpointFamily;
 import java.io.IOException;
 import java.net.URI;
 import java.util.concurrent.ExecutorService;

@@ -3,6 +3,7 @@ package io.openoms.domain.port.in;
 import static java.util.Objects.requireNonNull;
 
 import io.openoms.domain.order.Order;
+import java.util.Map;
 
 /**
  * The outcome of an order command: accepted, rejected by a check (and stored), a modification
@@ -36,11 +37,26 @@ public sealed interface OrderCommandResult {
         }
     }
 
-    /** Nothing was done; {@code code} says which kind of failure, {@code message} says what to do about it. */
-    record Failed(FailureCode code, String message) implements OrderCommandResult {
+    /**
+     * Nothing was done; {@code code} says which kind of failure, {@code message} says what to do about
+     * it, and {@code fields} names each request field at fault with its problem (empty unless the code
+     * is {@code VALIDATION_INVALID_REQUEST}), so callers never parse the message.
+     */
+    record Failed(FailureCode code, String message, Map<String, String> fields) implements OrderCommandResult {
         public Failed {
             requireNonNull(code, "code is null");
             requireNonNull(message, "message is null");
+            fields = Map.copyOf(requireNonNull(fields, "fields is null"));
+        }
+
+        /** A failure that names no field. */
+        public Failed(FailureCode code, String message) {
+            this(code, message, Map.of());
+        }
+
+        /** {@code VALIDATION_INVALID_REQUEST} naming {@code field}: "field: problem". */
+        public static Failed invalidField(String field, String problem) {
+            return new Failed(FailureCode.VALIDATION_INVALID_REQUEST, field + ": " + problem, Map.of(field, problem));
         }
     }
 }

@@ -35,6 +35,10 @@ public interface OrderEntry {
 
     CompletableFuture<OrderCommandResult> cancel(CancelOrder command);
 
-    /** Requests the cancel of every open order matching the filter; an empty filter means every open order. */
+    /**
+     * Requests the cancel of every open order matching the filter; an empty filter means every open
+     * order. Completes {@link CancelAllResult.Requested} once the requests are durable, {@link
+     * CancelAllResult.Failed} when nothing was done; the future itself never fails.
+     */
     CompletableFuture<CancelAllResult> cancelAll(CancelAllOrders command);
 }

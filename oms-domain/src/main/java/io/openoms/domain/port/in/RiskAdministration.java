@@ -7,17 +7,19 @@ import io.openoms.domain.value.AccountId;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Reads and changes an account's risk limits and trading state (the kill switch). Changes are
- * durable when the future completes and apply to every order checked after that. {@code actor}
- * names who made the change (an API key's name, or an automatic trigger).
+ * Reads and changes an account's risk limits and trading state (the kill switch). A change is durable
+ * when its future completes with {@link LimitsChangeResult.Replaced} or {@link
+ * TradingStateResult.Changed}, and applies to every order checked after that; a {@code Failed} result
+ * says, with a {@link FailureCode}, why nothing changed. The futures themselves never fail. {@code
+ * actor} names who made the change (an API key's name, or an automatic trigger).
  */
 public interface RiskAdministration {
     RiskLimits limits(AccountId account);
 
-    CompletableFuture<RiskLimits> replaceLimits(AccountId account, RiskLimits limits, String actor);
+    CompletableFuture<LimitsChangeResult> replaceLimits(AccountId account, RiskLimits limits, String actor);
 
     TradingStateChange tradingState(AccountId account);
 
-    CompletableFuture<TradingStateChange> setTradingState(
+    CompletableFuture<TradingStateResult> setTradingState(
             AccountId account, TradingState state, String reason, String actor);
 }

@@ -1,18 +1,25 @@
 package io.openoms.application.ratelimit;
 
-import static io.openoms.application.ratelimit.EndpointFamily.MODIFICATIONS;
-import static io.openoms.application.ratelimit.EndpointFamily.ORDERS;
-import static io.openoms.application.ratelimit.EndpointFamily.QUERIES;
-import static io.openoms.application.ratelimit.EndpointFamily.QUOTES;
-import static io.openoms.application.ratelimit.RequestPriority.CANCEL;
-import static io.openoms.application.ratelimit.RequestPriority.NORMAL;
-import static io.openoms.application.ratelimit.RequestPriority.REDUCING;
+import static io.openoms.domain.port.out.EndpointFamily.MODIFICATIONS;
+import static io.openoms.domain.port.out.EndpointFamily.ORDERS;
+import static io.openoms.domain.port.out.EndpointFamily.QUERIES;
+import static io.openoms.domain.port.out.EndpointFamily.QUOTES;
+import static io.openoms.domain.port.out.RequestPriority.CANCEL;
+import static io.openoms.domain.port.out.RequestPriority.NORMAL;
+import static io.openoms.domain.port.out.RequestPriority.REDUCING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.openoms.application.ratelimit.RateLimitDecision.Granted;
-import io.openoms.application.ratelimit.RateLimitDecision.Refused;
 import io.openoms.application.testing.Await;
+import io.openoms.domain.port.out.BrokerRateLimits;
+import io.openoms.domain.port.out.EndpointFamily;
+import io.openoms.domain.port.out.FamilyLimits;
+import io.openoms.domain.port.out.RateLimitDecision;
+import io.openoms.domain.port.out.RateLimitDecision.Granted;
+import io.openoms.domain.port.out.RateLimitDecision.Refused;
+import io.openoms.domain.port.out.RateLimitGuard;
+import io.openoms.domain.port.out.RateLimitUsage;
+import io.openoms.domain.port.out.RequestPriority;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +35,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class TokenBucketRateLimitGuardTest {
+class SlidingWindowRateLimitGuardTest {
     private static final String ZERODHA = "zerodha";
     // 09:30 in India: the trading day ends 14h30m later, at midnight IST.
     private static final Instant MORNING = Instant.parse("2026-03-02T04:00:00Z");
@@ -237,7 +244,7 @@ class TokenBucketRateLimitGuardTest {
         Clock clock = Clock.fixed(MORNING, ZoneOffset.UTC);
         RateLimitConfig config = new RateLimitConfig(
                 Map.of(ZERODHA, limits(new FamilyLimits(0, 0, 1_000))), RateLimitConfig.DEFAULT_MAX_WAIT);
-        RateLimitGuard guard = new TokenBucketRateLimitGuard(config, clock);
+        RateLimitGuard guard = new SlidingWindowRateLimitGuard(config, clock);
         List<Future<Integer>> workers = new ArrayList<>();
         for (int worker = 0; worker < 8; worker++) {
             workers.add(threads.submit(() -> {
@@ -297,12 +304,25 @@ class TokenBucketRateLimitGuardTest {
     }
 
     private static RateLimitGuard kiteGuard(FakeTime time) {
-        return new TokenBucketRateLimitGuard(RateLimitConfig.kiteDefaults(), time.clock(), time, time);
+        RateLimitConfig config = new RateLimitConfig(Map.of(ZERODHA, kiteLimits()), RateLimitConfig.DEFAULT_MAX_WAIT);
+        return new SlidingWindowRateLimitGuard(config, time.clock(), time, time);
+    }
+
+    /** Kite Connect's published limits, as {@code KiteConfig#rateLimits} states them by default. */
+    private static BrokerRateLimits kiteLimits() {
+        return new BrokerRateLimits(
+                Map.of(
+                        EndpointFamily.ORDERS, new FamilyLimits(10, 200, 5_000),
+                        EndpointFamily.QUERIES, FamilyLimits.perSecond(10),
+                        EndpointFamily.QUOTES, FamilyLimits.perSecond(1)),
+                Map.of(EndpointFamily.MODIFICATIONS, EndpointFamily.ORDERS),
+                25,
+                BrokerRateLimits.INDIA);
     }
 
     private static RateLimitGuard guard(FakeTime time, FamilyLimits orders) {
         RateLimitConfig config = new RateLimitConfig(Map.of(ZERODHA, limits(orders)), LONG);
-        return new TokenBucketRateLimitGuard(config, time.clock(), time, time);
+        return new SlidingWindowRateLimitGuard(config, time.clock(), time, time);
     }
 
     private static BrokerRateLimits limits(FamilyLimits orders) {

@@ -1,4 +1,4 @@
-package io.openoms.application.ratelimit;
+package io.openoms.domain.port.out;
 
 /** Requests granted in the current second, minute and day windows, against their limits (0 = no limit). */
 public record RateLimitUsage(

@@ -1,13 +1,13 @@
-package io.openoms.application.ratelimit;
+package io.openoms.domain.port.out;
 
 import static java.util.Objects.requireNonNull;
 
 import java.time.ZoneId;
-import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * One broker's limits.
+ * One broker's limits, stated by its adapter (Kite's are {@code KiteConfig#rateLimits}) and kept by
+ * the {@link RateLimitGuard}.
  *
  * @param families the limits of each endpoint family; a family that is absent and does not share
  *     another family's budget is unlimited
@@ -49,22 +49,6 @@ public record BrokerRateLimits(
     /** No limits at all, e.g. for the simulated venue. */
     public static BrokerRateLimits unlimited() {
         return new BrokerRateLimits(Map.of(), Map.of(), 0, INDIA);
-    }
-
-    /**
-     * Kite Connect's limits (see {@code reference/kite-connect.md}, section 8): orders 10/s,
-     * 200/min (the older, stricter of the two published figures) and 5,000/day; queries 10/s;
-     * quotes 1/s. Whether modifications and cancellations count against the order budget is
-     * unconfirmed, so they are budgeted as orders: a cancel then never causes a 429 on the order
-     * budget, and cancels still go first through {@link RequestPriority#CANCEL}. Kite caps one
-     * order at 25 modifications.
-     */
-    public static BrokerRateLimits kite() {
-        Map<EndpointFamily, FamilyLimits> families = new EnumMap<>(EndpointFamily.class);
-        families.put(EndpointFamily.ORDERS, new FamilyLimits(10, 200, 5_000));
-        families.put(EndpointFamily.QUERIES, FamilyLimits.perSecond(10));
-        families.put(EndpointFamily.QUOTES, FamilyLimits.perSecond(1));
-        return new BrokerRateLimits(families, Map.of(EndpointFamily.MODIFICATIONS, EndpointFamily.ORDERS), 25, INDIA);
     }
 
     /** The family whose budget {@code family} draws on: itself unless it shares another's. */

@@ -1,4 +1,4 @@
-package io.openoms.application.ratelimit;
+package io.openoms.domain.port.out;
 
 /**
  * Requests allowed per second, per minute and per trading day for one endpoint family; 0 means no

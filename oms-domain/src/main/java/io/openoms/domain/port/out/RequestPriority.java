@@ -1,4 +1,4 @@
-package io.openoms.application.ratelimit;
+package io.openoms.domain.port.out;
 
 /**
  * Who goes first when a broker's budget is short: cancels, then orders that reduce exposure, then

@@ -1,4 +1,4 @@
-package io.openoms.application.ratelimit;
+package io.openoms.domain.port.out;
 
 import java.time.Duration;
 import java.util.Map;

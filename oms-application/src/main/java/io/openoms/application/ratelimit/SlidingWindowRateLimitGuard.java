@@ -2,6 +2,11 @@ package io.openoms.application.ratelimit;
 
 import static java.util.Objects.requireNonNull;
 
+import io.openoms.domain.port.out.EndpointFamily;
+import io.openoms.domain.port.out.RateLimitDecision;
+import io.openoms.domain.port.out.RateLimitGuard;
+import io.openoms.domain.port.out.RateLimitUsage;
+import io.openoms.domain.port.out.RequestPriority;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,18 +34,18 @@ import org.slf4j.LoggerFactory;
  * day on the injected clock. Each family's budget has its own monitor, so families and brokers
  * never wait on each other. Thread safety: safe from any thread.
  */
-public final class TokenBucketRateLimitGuard implements RateLimitGuard {
-    private static final Logger log = LoggerFactory.getLogger(TokenBucketRateLimitGuard.class);
+public final class SlidingWindowRateLimitGuard implements RateLimitGuard {
+    private static final Logger log = LoggerFactory.getLogger(SlidingWindowRateLimitGuard.class);
 
     private final RateLimitConfig config;
     private final Map<String, Map<EndpointFamily, FamilyBudget>> budgets;
 
     @Inject
-    public TokenBucketRateLimitGuard(RateLimitConfig config, Clock clock) {
+    public SlidingWindowRateLimitGuard(RateLimitConfig config, Clock clock) {
         this(config, clock, System::nanoTime, Sleeper.monitorWait());
     }
 
-    public TokenBucketRateLimitGuard(RateLimitConfig config, Clock clock, LongSupplier ticker, Sleeper sleeper) {
+    public SlidingWindowRateLimitGuard(RateLimitConfig config, Clock clock, LongSupplier ticker, Sleeper sleeper) {
         this.config = requireNonNull(config, "config is null");
         requireNonNull(clock, "clock is null");
         requireNonNull(ticker, "ticker is null");

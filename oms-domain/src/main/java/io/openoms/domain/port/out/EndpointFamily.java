@@ -1,4 +1,4 @@
-package io.openoms.application.ratelimit;
+package io.openoms.domain.port.out;
 
 /** Groups of broker endpoints that share a rate limit. */
 public enum EndpointFamily {
