@@ -89,8 +89,15 @@ final class AlpacaSimBook implements BrokerUpdates {
         Optional<BrokerOrder> frozen = Optional.empty();
         boolean announced;
 
-        SimOrder(String id, String clientOrderId, InstrumentId instrument, Side side, String type, String tif,
-                Instant createdAt, Optional<String> replaces) {
+        SimOrder(
+                String id,
+                String clientOrderId,
+                InstrumentId instrument,
+                Side side,
+                String type,
+                String tif,
+                Instant createdAt,
+                Optional<String> replaces) {
             this.id = id;
             this.clientOrderId = clientOrderId;
             this.instrument = instrument;
@@ -173,26 +180,29 @@ final class AlpacaSimBook implements BrokerUpdates {
                 throw AlpacaApiException.unprocessable("the simulator takes qty orders only, not notional");
             }
             Quantity quantity = Quantity.of(positive(body, "qty"));
-            Side side = switch (text(body, "side")) {
-                case "buy" -> Side.BUY;
-                case "sell" -> Side.SELL;
-                default -> throw AlpacaApiException.unprocessable("invalid side");
-            };
+            Side side =
+                    switch (text(body, "side")) {
+                        case "buy" -> Side.BUY;
+                        case "sell" -> Side.SELL;
+                        default -> throw AlpacaApiException.unprocessable("invalid side");
+                    };
             String type = text(body, "type");
-            OrderType domainType = switch (type) {
-                case "market" -> OrderType.MARKET;
-                case "limit" -> OrderType.LIMIT;
-                case "stop" -> OrderType.STOP;
-                case "stop_limit" -> OrderType.STOP_LIMIT;
-                default -> throw AlpacaApiException.unprocessable("invalid order type");
-            };
+            OrderType domainType =
+                    switch (type) {
+                        case "market" -> OrderType.MARKET;
+                        case "limit" -> OrderType.LIMIT;
+                        case "stop" -> OrderType.STOP;
+                        case "stop_limit" -> OrderType.STOP_LIMIT;
+                        default -> throw AlpacaApiException.unprocessable("invalid order type");
+                    };
             String tif = text(body, "time_in_force");
-            TimeInForce domainTif = switch (tif) {
-                case "day" -> TimeInForce.DAY;
-                case "gtc" -> TimeInForce.GTC;
-                case "ioc" -> TimeInForce.IOC;
-                default -> throw AlpacaApiException.unprocessable("invalid time_in_force");
-            };
+            TimeInForce domainTif =
+                    switch (tif) {
+                        case "day" -> TimeInForce.DAY;
+                        case "gtc" -> TimeInForce.GTC;
+                        case "ioc" -> TimeInForce.IOC;
+                        default -> throw AlpacaApiException.unprocessable("invalid time_in_force");
+                    };
             String clientOrderId = body.hasNonNull("client_order_id")
                     ? body.get("client_order_id").asText()
                     : UUID.randomUUID().toString();
@@ -218,8 +228,8 @@ final class AlpacaSimBook implements BrokerUpdates {
                 request.triggerPrice(Price.of(positive(body, "stop_price")));
             }
             Instant now = venue.now();
-            SimOrder order = new SimOrder(
-                    uuid(), clientOrderId, instrument.id(), side, type, tif, now, Optional.empty());
+            SimOrder order =
+                    new SimOrder(uuid(), clientOrderId, instrument.id(), side, type, tif, now, Optional.empty());
             ClientOrderId venueClientId = ClientOrderId.of("ALPSIM" + ++sequence);
             Order domainOrder;
             try {
@@ -251,9 +261,14 @@ final class AlpacaSimBook implements BrokerUpdates {
             if (before.status() == OrderStatus.PENDING_CANCEL) {
                 throw AlpacaApiException.unprocessable("order is pending cancel");
             }
-            Optional<Quantity> quantity = body.hasNonNull("qty") ? Optional.of(Quantity.of(positive(body, "qty"))) : Optional.empty();
-            Optional<Price> limit = body.hasNonNull("limit_price") ? Optional.of(Price.of(positive(body, "limit_price"))) : Optional.empty();
-            Optional<Price> stop = body.hasNonNull("stop_price") ? Optional.of(Price.of(positive(body, "stop_price"))) : Optional.empty();
+            Optional<Quantity> quantity =
+                    body.hasNonNull("qty") ? Optional.of(Quantity.of(positive(body, "qty"))) : Optional.empty();
+            Optional<Price> limit = body.hasNonNull("limit_price")
+                    ? Optional.of(Price.of(positive(body, "limit_price")))
+                    : Optional.empty();
+            Optional<Price> stop = body.hasNonNull("stop_price")
+                    ? Optional.of(Price.of(positive(body, "stop_price")))
+                    : Optional.empty();
             if (quantity.isEmpty() && limit.isEmpty() && stop.isEmpty()) {
                 throw AlpacaApiException.unprocessable("nothing to replace");
             }
@@ -272,7 +287,13 @@ final class AlpacaSimBook implements BrokerUpdates {
                 unwrap(result);
             }
             SimOrder replacement = new SimOrder(
-                    uuid(), clientOrderId, old.instrument, old.side, old.type, old.timeInForce, venue.now(),
+                    uuid(),
+                    clientOrderId,
+                    old.instrument,
+                    old.side,
+                    old.type,
+                    old.timeInForce,
+                    venue.now(),
                     Optional.of(old.id));
             old.replacedBy = Optional.of(replacement.id);
             old.frozen = Optional.of(before);
@@ -307,13 +328,18 @@ final class AlpacaSimBook implements BrokerUpdates {
                 if (!visible.contains(order.venueId)) {
                     continue;
                 }
-                boolean open = order.replacedBy.isEmpty() && !current(order).status().isTerminal();
-                boolean wanted = switch (status) {
-                    case "open" -> open;
-                    case "closed" -> !open;
-                    default -> true;
-                };
-                if (wanted && after.map(a -> order.createdAt.isAfter(a) || updatedAt(order).isAfter(a)).orElse(true)) {
+                boolean open =
+                        order.replacedBy.isEmpty() && !current(order).status().isTerminal();
+                boolean wanted =
+                        switch (status) {
+                            case "open" -> open;
+                            case "closed" -> !open;
+                            default -> true;
+                        };
+                if (wanted
+                        && after.map(a -> order.createdAt.isAfter(a)
+                                        || updatedAt(order).isAfter(a))
+                                .orElse(true)) {
                     selected.add(order);
                 }
             }
@@ -350,7 +376,10 @@ final class AlpacaSimBook implements BrokerUpdates {
             ArrayNode array = JSON.createArrayNode();
             boolean past = pageToken.isEmpty();
             for (BrokerTrade trade : unwrap(gateway.trades())) {
-                String orderId = orderOfTrade.get(trade.fill().tradeId().value());
+                // a fill the stream never carried (it was down) belongs to the order current at the venue
+                SimOrder current = currentByVenueId.get(trade.brokerOrderId());
+                String orderId = orderOfTrade.computeIfAbsent(
+                        trade.fill().tradeId().value(), ignored -> current == null ? null : current.id);
                 if (orderId == null) {
                     continue;
                 }
@@ -395,13 +424,16 @@ final class AlpacaSimBook implements BrokerUpdates {
                     return;
                 }
                 ObjectNode row = array.addObject();
-                row.put("asset_id", UUID.nameUUIDFromBytes(instrument.toString().getBytes()).toString());
+                row.put(
+                        "asset_id",
+                        UUID.nameUUIDFromBytes(instrument.toString().getBytes()).toString());
                 row.put("symbol", symbol(instrument));
                 row.put("exchange", instrument.exchange().equals("CRYPTO") ? "CRYPTO" : "NASDAQ");
                 row.put("asset_class", instrument.exchange().equals("CRYPTO") ? "crypto" : "us_equity");
                 row.put("qty", quantity.toPlainString());
                 row.put("side", quantity.signum() > 0 ? "long" : "short");
-                average.get(instrument).ifPresent(p -> row.put("avg_entry_price", p.value().toPlainString()));
+                average.get(instrument)
+                        .ifPresent(p -> row.put("avg_entry_price", p.value().toPlainString()));
             });
             return array;
         });
@@ -420,7 +452,8 @@ final class AlpacaSimBook implements BrokerUpdates {
             row.put("name", entry.getKey());
             row.put("status", "active");
             row.put("tradable", true);
-            boolean fractional = instrument.lotSize().value().stripTrailingZeros().scale() > 0;
+            boolean fractional =
+                    instrument.lotSize().value().stripTrailingZeros().scale() > 0;
             row.put("fractionable", fractional);
             if (crypto || fractional) {
                 row.put("min_order_size", instrument.minQuantity().value().toPlainString());
@@ -520,14 +553,15 @@ final class AlpacaSimBook implements BrokerUpdates {
         if (order == null) {
             return;
         }
-        String event = switch (snapshot.status()) {
-            case CANCELLED -> "canceled";
-            case EXPIRED -> "expired";
-            case REJECTED -> "rejected";
-            case PENDING_CANCEL -> "pending_cancel";
-            case ACCEPTED -> order.announced ? null : "new";
-            default -> null;
-        };
+        String event =
+                switch (snapshot.status()) {
+                    case CANCELLED -> "canceled";
+                    case EXPIRED -> "expired";
+                    case REJECTED -> "rejected";
+                    case PENDING_CANCEL -> "pending_cancel";
+                    case ACCEPTED -> order.announced ? null : "new";
+                    default -> null;
+                };
         if (snapshot.status() == OrderStatus.ACCEPTED || snapshot.status() == OrderStatus.PARTIALLY_FILLED) {
             order.announced = true;
         }
@@ -580,9 +614,15 @@ final class AlpacaSimBook implements BrokerUpdates {
         node.put("id", order.id);
         node.put("client_order_id", order.clientOrderId);
         node.put("created_at", order.createdAt.toString());
-        node.put("updated_at", snapshot.updatedAt().isBefore(order.createdAt) ? order.createdAt.toString() : snapshot.updatedAt().toString());
+        node.put(
+                "updated_at",
+                snapshot.updatedAt().isBefore(order.createdAt)
+                        ? order.createdAt.toString()
+                        : snapshot.updatedAt().toString());
         node.put("submitted_at", order.createdAt.toString());
-        node.put("asset_id", UUID.nameUUIDFromBytes(symbol(order.instrument).getBytes()).toString());
+        node.put(
+                "asset_id",
+                UUID.nameUUIDFromBytes(symbol(order.instrument).getBytes()).toString());
         node.put("symbol", symbol(order.instrument));
         node.put("asset_class", order.instrument.exchange().equals("CRYPTO") ? "crypto" : "us_equity");
         node.put("qty", snapshot.quantity().value().toPlainString());
@@ -642,11 +682,13 @@ final class AlpacaSimBook implements BrokerUpdates {
     }
 
     private static String activityId(BrokerTrade trade) {
-        return trade.fill().executedAt().toEpochMilli() + "::" + trade.fill().tradeId().value();
+        return trade.fill().executedAt().toEpochMilli() + "::"
+                + trade.fill().tradeId().value();
     }
 
     private String uuid() {
-        return UUID.nameUUIDFromBytes(("alpacasim-" + ++sequence).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(("alpacasim-" + ++sequence).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
     }
 
     private static String text(JsonNode body, String field) {

@@ -95,8 +95,8 @@ public final class AlpacaSimulator implements AutoCloseable {
             javalin.startup.showOldJavalinVersionWarning = false;
             javalin.jetty.host = InetAddress.getLoopbackAddress().getHostAddress();
             javalin.jetty.port = 0;
-            for (HandlerType method :
-                    List.of(HandlerType.GET, HandlerType.POST, HandlerType.PATCH, HandlerType.DELETE, HandlerType.PUT)) {
+            for (HandlerType method : List.of(
+                    HandlerType.GET, HandlerType.POST, HandlerType.PATCH, HandlerType.DELETE, HandlerType.PUT)) {
                 javalin.routes.addHttpHandler(method, "/<path>", this::handle);
             }
         });
@@ -198,7 +198,8 @@ public final class AlpacaSimulator implements AutoCloseable {
     }
 
     private String route(Context ctx) {
-        if (keysRevoked || !keyId.equals(ctx.header("APCA-API-KEY-ID"))
+        if (keysRevoked
+                || !keyId.equals(ctx.header("APCA-API-KEY-ID"))
                 || !secretKey.equals(ctx.header("APCA-API-SECRET-KEY"))) {
             throw AlpacaApiException.unauthorized();
         }
@@ -218,14 +219,17 @@ public final class AlpacaSimulator implements AutoCloseable {
             }
             if (method.equals("GET")) {
                 String status = Optional.ofNullable(ctx.queryParam("status")).orElse("open");
-                int limit = Optional.ofNullable(ctx.queryParam("limit")).map(Integer::parseInt).orElse(50);
+                int limit = Optional.ofNullable(ctx.queryParam("limit"))
+                        .map(Integer::parseInt)
+                        .orElse(50);
                 boolean ascending = "asc".equals(ctx.queryParam("direction"));
                 return book.list(status, time(ctx.queryParam("after")), Math.min(limit, 500), ascending)
                         .toString();
             }
         }
         if (resource.equals("orders:by_client_order_id") && method.equals("GET")) {
-            return book.byClientOrderId(Optional.ofNullable(ctx.queryParam("client_order_id")).orElse(""))
+            return book.byClientOrderId(Optional.ofNullable(ctx.queryParam("client_order_id"))
+                            .orElse(""))
                     .toString();
         }
         if (resource.equals("orders") && path.length == 4) {
@@ -254,7 +258,9 @@ public final class AlpacaSimulator implements AutoCloseable {
                         return account().toString();
                     }
                     if (path.length == 5 && path[3].equals("activities") && path[4].equals("FILL")) {
-                        int size = Optional.ofNullable(ctx.queryParam("page_size")).map(Integer::parseInt).orElse(100);
+                        int size = Optional.ofNullable(ctx.queryParam("page_size"))
+                                .map(Integer::parseInt)
+                                .orElse(100);
                         return book.fills(
                                         time(ctx.queryParam("after")),
                                         Optional.ofNullable(ctx.queryParam("page_token")),
@@ -304,16 +310,23 @@ public final class AlpacaSimulator implements AutoCloseable {
         ObjectNode clock = JSON.createObjectNode();
         clock.put("timestamp", local.toString());
         clock.put("is_open", isOpen);
-        clock.put("next_open", nextDay.atTime(9, 30).atZone(NEW_YORK).toOffsetDateTime().toString());
+        clock.put(
+                "next_open",
+                nextDay.atTime(9, 30).atZone(NEW_YORK).toOffsetDateTime().toString());
         LocalDate closeDay = weekday && now.isBefore(close) ? date : nextWeekday(date);
-        clock.put("next_close", closeDay.atTime(16, 0).atZone(NEW_YORK).toOffsetDateTime().toString());
+        clock.put(
+                "next_close",
+                closeDay.atTime(16, 0).atZone(NEW_YORK).toOffsetDateTime().toString());
         return clock;
     }
 
     private ArrayNode calendar(Context ctx) {
         LocalDate today = venue.now().atZone(NEW_YORK).toLocalDate();
-        LocalDate start = Optional.ofNullable(ctx.queryParam("start")).map(LocalDate::parse).orElse(today);
-        LocalDate end = Optional.ofNullable(ctx.queryParam("end")).map(LocalDate::parse).orElse(start.plusDays(30));
+        LocalDate start = Optional.ofNullable(ctx.queryParam("start"))
+                .map(LocalDate::parse)
+                .orElse(today);
+        LocalDate end =
+                Optional.ofNullable(ctx.queryParam("end")).map(LocalDate::parse).orElse(start.plusDays(30));
         ArrayNode days = JSON.createArrayNode();
         for (LocalDate day = start; !day.isAfter(end); day = day.plusDays(1)) {
             if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {

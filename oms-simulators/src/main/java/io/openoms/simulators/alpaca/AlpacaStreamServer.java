@@ -56,7 +56,9 @@ final class AlpacaStreamServer {
                 ws.onConnect(ctx -> connectionOf(ctx).open(ctx.session));
                 ws.onMessage(ctx -> connectionOf(ctx).received(ctx.message()));
                 ws.onBinaryMessage(ctx -> connectionOf(ctx)
-                        .received(StandardCharsets.UTF_8.decode(ctx.data().duplicate()).toString()));
+                        .received(StandardCharsets.UTF_8
+                                .decode(ctx.data().duplicate())
+                                .toString()));
                 ws.onClose(this::closed);
                 ws.onError(this::closed);
             });
@@ -151,9 +153,12 @@ final class AlpacaStreamServer {
             String action = message.path("action").asText("");
             if (action.equals("auth") || action.equals("authenticate")) {
                 JsonNode data = message.path("data");
-                String key = message.has("key") ? message.path("key").asText("") : data.path("key_id").asText("");
-                String secret =
-                        message.has("secret") ? message.path("secret").asText("") : data.path("secret_key").asText("");
+                String key = message.has("key")
+                        ? message.path("key").asText("")
+                        : data.path("key_id").asText("");
+                String secret = message.has("secret")
+                        ? message.path("secret").asText("")
+                        : data.path("secret_key").asText("");
                 authorizedNow = authorized.test(key, secret);
                 write("{\"stream\":\"authorization\",\"data\":{\"status\":\""
                         + (authorizedNow ? "authorized" : "unauthorized") + "\",\"action\":\"authenticate\"}}");

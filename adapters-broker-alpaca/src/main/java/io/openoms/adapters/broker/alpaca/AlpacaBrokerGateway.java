@@ -84,8 +84,7 @@ public final class AlpacaBrokerGateway implements BrokerGateway {
         if (placement.refusal().isPresent()) {
             return BrokerResult.rejected("not sent: " + placement.refusal().get());
         }
-        BrokerResult<JsonNode> reply =
-                http.post("orders", placement.body().orElseThrow(), EndpointFamily.ORDERS);
+        BrokerResult<JsonNode> reply = http.post("orders", placement.body().orElseThrow(), EndpointFamily.ORDERS);
         return AlpacaResults.map(reply, node -> {
             BrokerOrder placed = mapper.order(node);
             if (!placed.tag().equals(Optional.of(order.id().value()))) {
@@ -114,8 +113,8 @@ public final class AlpacaBrokerGateway implements BrokerGateway {
         if (!(current instanceof BrokerResult.Success<BrokerOrderId> known)) {
             return current;
         }
-        BrokerResult<JsonNode> reply = http.patch(
-                "orders/" + known.value().value(), body.body().orElseThrow(), EndpointFamily.MODIFICATIONS);
+        BrokerResult<JsonNode> reply =
+                http.patch("orders/" + known.value().value(), body.body().orElseThrow(), EndpointFamily.MODIFICATIONS);
         return AlpacaResults.map(reply, node -> {
             BrokerOrder replacement = mapper.order(node);
             chains.replaced(root, replacement.brokerOrderId());
@@ -158,7 +157,8 @@ public final class AlpacaBrokerGateway implements BrokerGateway {
         requireNonNull(id, "id is null");
         BrokerResult<JsonNode> reply =
                 http.get("orders:by_client_order_id", List.of(Map.entry("client_order_id", id.value())));
-        if (reply instanceof BrokerResult.Rejected<JsonNode> rejected && rejected.reason().startsWith("Alpaca HTTP 404")) {
+        if (reply instanceof BrokerResult.Rejected<JsonNode> rejected
+                && rejected.reason().startsWith("Alpaca HTTP 404")) {
             return BrokerResult.success(Optional.empty());
         }
         if (!(reply instanceof BrokerResult.Success<JsonNode> success)) {
@@ -224,8 +224,9 @@ public final class AlpacaBrokerGateway implements BrokerGateway {
                     Map.entry("direction", "asc"),
                     Map.entry("page_size", "100")));
             pageToken.ifPresent(token -> query.add(Map.entry("page_token", token)));
-            BrokerResult<JsonNode> reply =
-                    page == 0 ? http.get("account/activities/FILL", query) : http.getExtra("account/activities/FILL", query);
+            BrokerResult<JsonNode> reply = page == 0
+                    ? http.get("account/activities/FILL", query)
+                    : http.getExtra("account/activities/FILL", query);
             if (!(reply instanceof BrokerResult.Success<JsonNode> success)) {
                 return AlpacaResults.failure(reply);
             }
@@ -285,14 +286,16 @@ public final class AlpacaBrokerGateway implements BrokerGateway {
 
     /** Whether US equities trade now ({@code GET /v2/clock}). */
     public BrokerResult<AlpacaClock> clock() {
-        return AlpacaResults.map(http.get("clock", List.of()), node -> new AlpacaClock(
-                AlpacaJson.instant(node, "timestamp")
-                        .orElseThrow(() -> new AlpacaPayloadException("timestamp is missing")),
-                AlpacaJson.flag(node, "is_open"),
-                AlpacaJson.instant(node, "next_open")
-                        .orElseThrow(() -> new AlpacaPayloadException("next_open is missing")),
-                AlpacaJson.instant(node, "next_close")
-                        .orElseThrow(() -> new AlpacaPayloadException("next_close is missing"))));
+        return AlpacaResults.map(
+                http.get("clock", List.of()),
+                node -> new AlpacaClock(
+                        AlpacaJson.instant(node, "timestamp")
+                                .orElseThrow(() -> new AlpacaPayloadException("timestamp is missing")),
+                        AlpacaJson.flag(node, "is_open"),
+                        AlpacaJson.instant(node, "next_open")
+                                .orElseThrow(() -> new AlpacaPayloadException("next_open is missing")),
+                        AlpacaJson.instant(node, "next_close")
+                                .orElseThrow(() -> new AlpacaPayloadException("next_close is missing"))));
     }
 
     /**
@@ -300,8 +303,10 @@ public final class AlpacaBrokerGateway implements BrokerGateway {
      * filled first) is shown as the chain's order it failed to replace.
      */
     BrokerResult<BrokerOrder> streamedView(JsonNode node, BrokerOrder raw) {
-        if (raw.brokerStatus().equals("rejected") && AlpacaJson.text(node, "replaces").isPresent()) {
-            BrokerResult<BrokerOrderId> root = rootOf(raw.brokerOrderId(), Map.of(node.path("id").asText(), node));
+        if (raw.brokerStatus().equals("rejected")
+                && AlpacaJson.text(node, "replaces").isPresent()) {
+            BrokerResult<BrokerOrderId> root =
+                    rootOf(raw.brokerOrderId(), Map.of(node.path("id").asText(), node));
             if (!(root instanceof BrokerResult.Success<BrokerOrderId> known)) {
                 return AlpacaResults.failure(root);
             }
@@ -314,7 +319,8 @@ public final class AlpacaBrokerGateway implements BrokerGateway {
 
     /** A fill of any order of a chain, under the chain's root id. */
     BrokerResult<BrokerTrade> streamedFill(JsonNode event, JsonNode orderNode, BrokerOrder raw) {
-        BrokerResult<BrokerOrderId> root = rootOf(raw.brokerOrderId(), Map.of(orderNode.path("id").asText(), orderNode));
+        BrokerResult<BrokerOrderId> root =
+                rootOf(raw.brokerOrderId(), Map.of(orderNode.path("id").asText(), orderNode));
         if (!(root instanceof BrokerResult.Success<BrokerOrderId> known)) {
             return AlpacaResults.failure(root);
         }
@@ -473,7 +479,8 @@ public final class AlpacaBrokerGateway implements BrokerGateway {
                     .flatMap(AlpacaBrokerGateway::clientOrderId);
             clientOrderId.ifPresent(id -> chains.rememberClientOrderId(found.value(), id));
         }
-        return BrokerResult.success(withIds(raw, found.value(), clientOrderId, clientOrderId.map(ClientOrderId::value)));
+        return BrokerResult.success(
+                withIds(raw, found.value(), clientOrderId, clientOrderId.map(ClientOrderId::value)));
     }
 
     /** The root of {@code id}'s chain: remembered, found among {@code listed}, else by following {@code replaces}. */
@@ -524,7 +531,8 @@ public final class AlpacaBrokerGateway implements BrokerGateway {
     private BrokerResult<Optional<JsonNode>> fetch(BrokerOrderId id, boolean extra) {
         BrokerResult<JsonNode> reply =
                 extra ? http.getExtra("orders/" + id.value(), List.of()) : http.get("orders/" + id.value(), List.of());
-        if (reply instanceof BrokerResult.Rejected<JsonNode> rejected && rejected.reason().startsWith("Alpaca HTTP 404")) {
+        if (reply instanceof BrokerResult.Rejected<JsonNode> rejected
+                && rejected.reason().startsWith("Alpaca HTTP 404")) {
             return BrokerResult.success(Optional.empty());
         }
         return AlpacaResults.map(reply, node -> {

@@ -31,8 +31,8 @@ final class AlpacaErrorClassifier {
 
     static <T> BrokerResult<T> classify(
             int httpStatus, Optional<String> code, Optional<String> message, Optional<Duration> retryAfter) {
-        String reason = "Alpaca HTTP " + httpStatus + code.map(c -> " code " + c).orElse("") + ": "
-                + message.orElse("no message");
+        String reason = "Alpaca HTTP " + httpStatus
+                + code.map(c -> " code " + c).orElse("") + ": " + message.orElse("no message");
         if (httpStatus == 429) {
             return BrokerResult.rateLimited(retryAfter, reason);
         }

@@ -113,10 +113,18 @@ public final class AlpacaInstrumentsLoader {
             BigDecimal min = positive(minimum.orElse(lot), "min_order_size");
             Currency quote = currency(id.symbol().substring(id.symbol().indexOf('-') + 1));
             return Optional.of(new Instrument(
-                    id, tick, Quantity.of(lot), Quantity.of(min), Optional.empty(), Optional.empty(), quote, allWeek()));
+                    id,
+                    tick,
+                    Quantity.of(lot),
+                    Quantity.of(min),
+                    Optional.empty(),
+                    Optional.empty(),
+                    quote,
+                    allWeek()));
         }
         boolean fractionable = AlpacaJson.flag(asset, "fractionable");
-        BigDecimal lot = fractionable ? positive(increment.orElse(NINE_DECIMALS), "min_trade_increment") : BigDecimal.ONE;
+        BigDecimal lot =
+                fractionable ? positive(increment.orElse(NINE_DECIMALS), "min_trade_increment") : BigDecimal.ONE;
         BigDecimal min = fractionable ? positive(minimum.orElse(lot), "min_order_size") : BigDecimal.ONE;
         return Optional.of(new Instrument(
                 id, tick, Quantity.of(lot), Quantity.of(min), Optional.empty(), Optional.empty(), USD, equities));

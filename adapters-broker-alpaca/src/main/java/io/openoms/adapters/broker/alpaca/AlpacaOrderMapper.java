@@ -136,11 +136,10 @@ final class AlpacaOrderMapper {
         OrderType type = orderType(typeText);
         BigDecimal filled = nonNegative(AlpacaJson.decimal(node, "filled_qty").orElse(BigDecimal.ZERO), "filled_qty");
         // A notional order has no quantity until it fills: what filled is then all there is.
-        BigDecimal quantity =
-                nonNegative(AlpacaJson.decimal(node, "qty").orElse(filled), "qty");
+        BigDecimal quantity = nonNegative(AlpacaJson.decimal(node, "qty").orElse(filled), "qty");
         if (filled.compareTo(quantity) > 0) {
-            throw new AlpacaPayloadException("filled_qty " + filled.toPlainString() + " exceeds qty "
-                    + quantity.toPlainString());
+            throw new AlpacaPayloadException(
+                    "filled_qty " + filled.toPlainString() + " exceeds qty " + quantity.toPlainString());
         }
         String brokerStatus = AlpacaJson.requiredText(node, "status").toLowerCase(Locale.ROOT);
         OrderStatus status = status(brokerStatus, filled.signum() > 0);
@@ -297,7 +296,8 @@ final class AlpacaOrderMapper {
     private static Optional<Price> positivePrice(JsonNode node, String field) throws AlpacaPayloadException {
         Optional<BigDecimal> value = AlpacaJson.decimal(node, field);
         if (value.isPresent() && value.get().signum() <= 0) {
-            throw new AlpacaPayloadException(field + " must be positive, got " + value.get().toPlainString());
+            throw new AlpacaPayloadException(
+                    field + " must be positive, got " + value.get().toPlainString());
         }
         return value.map(Price::of);
     }
@@ -337,7 +337,7 @@ final class AlpacaOrderMapper {
         return switch (text.toLowerCase(Locale.ROOT)) {
             case "market" -> OrderType.MARKET;
             case "limit" -> OrderType.LIMIT;
-            // a trailing stop is a stop whose trigger Alpaca moves; stop_price shows where it stands
+                // a trailing stop is a stop whose trigger Alpaca moves; stop_price shows where it stands
             case "stop", "trailing_stop" -> OrderType.STOP;
             case "stop_limit" -> OrderType.STOP_LIMIT;
             default -> throw new AlpacaPayloadException("unknown order type: " + AlpacaJson.abbreviate(text));

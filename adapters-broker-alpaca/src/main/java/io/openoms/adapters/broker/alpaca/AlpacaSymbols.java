@@ -21,7 +21,9 @@ final class AlpacaSymbols {
     static String alpacaSymbol(InstrumentId id) {
         if (id.exchange().equals(CRYPTO)) {
             int dash = id.symbol().indexOf('-');
-            if (dash <= 0 || dash != id.symbol().lastIndexOf('-') || dash == id.symbol().length() - 1) {
+            if (dash <= 0
+                    || dash != id.symbol().lastIndexOf('-')
+                    || dash == id.symbol().length() - 1) {
                 throw new IllegalArgumentException(
                         "an Alpaca crypto pair is written CRYPTO:BASE-QUOTE (e.g. CRYPTO:BTC-USD), got " + id);
             }

@@ -247,8 +247,10 @@ public final class AlpacaTradeStream implements AutoCloseable {
                     listen.putObject("data").putArray("streams").add("trade_updates");
                     webSocket.send(AlpacaJson.write(listen));
                 } else {
-                    LOG.error("Alpaca refused the stream's authorization ({}): check OMS_ALPACA_KEY_ID and"
-                            + " OMS_ALPACA_SECRET_KEY", AlpacaJson.abbreviate(status));
+                    LOG.error(
+                            "Alpaca refused the stream's authorization ({}): check OMS_ALPACA_KEY_ID and"
+                                    + " OMS_ALPACA_SECRET_KEY",
+                            AlpacaJson.abbreviate(status));
                     webSocket.cancel();
                     lost(listener, "authorization " + status);
                 }
@@ -307,7 +309,8 @@ public final class AlpacaTradeStream implements AutoCloseable {
     void backfill(Optional<Instant> since) {
         try {
             if (since.isPresent()) {
-                BrokerResult<List<BrokerOrder>> orders = gateway.ordersSince(since.get().minus(BACKFILL_OVERLAP));
+                BrokerResult<List<BrokerOrder>> orders =
+                        gateway.ordersSince(since.get().minus(BACKFILL_OVERLAP));
                 if (orders instanceof BrokerResult.Success<List<BrokerOrder>> success) {
                     success.value().forEach(order -> updates.orderUpdated(AlpacaBrokerGateway.NAME, order));
                 } else {
