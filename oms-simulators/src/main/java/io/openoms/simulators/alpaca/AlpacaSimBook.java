@@ -112,6 +112,7 @@ final class AlpacaSimBook implements BrokerUpdates {
     <T> T operate(Supplier<T> action) {
         lock.lock();
         try {
+            sync();
             try {
                 return action.get();
             } finally {
@@ -130,6 +131,7 @@ final class AlpacaSimBook implements BrokerUpdates {
     }
 
     private void settle() {
+        sync();
         while (!deferred.isEmpty()) {
             List<Runnable> batch = List.copyOf(deferred);
             deferred.clear();
@@ -144,6 +146,7 @@ final class AlpacaSimBook implements BrokerUpdates {
         }
         lock.lock();
         try {
+            sync();
             handling.run();
             settle();
         } finally {
@@ -228,9 +231,13 @@ final class AlpacaSimBook implements BrokerUpdates {
                 request.triggerPrice(Price.of(positive(body, "stop_price")));
             }
             Instant now = venue.now();
-            SimOrder order =
-                    new SimOrder(uuid(), clientOrderId, instrument.id(), side, type, tif, now, Optional.empty());
-            ClientOrderId venueClientId = ClientOrderId.of("ALPSIM" + ++sequence);
+            // the venue keeps the client_order_id as its tag when it is one (ours always are)
+            ClientOrderId venueClientId;
+            try {
+                venueClientId = ClientOrderId.of(clientOrderId);
+            } catch (IllegalArgumentException e) {
+                venueClientId = ClientOrderId.of("ALPSIM" + ++sequence);
+            }
             Order domainOrder;
             try {
                 OrderManager manager = new OrderManager();
@@ -243,9 +250,21 @@ final class AlpacaSimBook implements BrokerUpdates {
             BrokerResult<BrokerOrderId> result = gateway.place(domainOrder);
             // the venue may have taken it even when the reply is lost
             Optional<BrokerOrder> atVenue = venue.findOrder(venueClientId);
-            if (atVenue.isPresent()) {
-                register(order, atVenue.get().brokerOrderId());
+            if (atVenue.isEmpty()) {
+                unwrap(result);
+                throw new ReplyLost();
             }
+            // the Alpaca id of a placed order is the venue's id (a replacement's is derived from it)
+            SimOrder order = new SimOrder(
+                    atVenue.get().brokerOrderId().value(),
+                    clientOrderId,
+                    instrument.id(),
+                    side,
+                    type,
+                    tif,
+                    now,
+                    Optional.empty());
+            register(order, atVenue.get().brokerOrderId());
             unwrap(result);
             return render(order);
         });
@@ -287,7 +306,7 @@ final class AlpacaSimBook implements BrokerUpdates {
                 unwrap(result);
             }
             SimOrder replacement = new SimOrder(
-                    uuid(),
+                    before.brokerOrderId().value() + "-r" + ++sequence,
                     clientOrderId,
                     old.instrument,
                     old.side,
@@ -467,6 +486,38 @@ final class AlpacaSimBook implements BrokerUpdates {
     /** Alpaca's symbol of a listed instrument: {@code CRYPTO:BTC-USD} is {@code BTC/USD}, {@code US:AAPL} is {@code AAPL}. */
     static String symbol(InstrumentId id) {
         return id.exchange().equals("CRYPTO") ? id.symbol().replace('-', '/') : id.symbol();
+    }
+
+    /** Venue orders placed around the simulator (directly at the venue) become Alpaca orders under the venue's id. */
+    private void sync() {
+        for (BrokerOrder atVenue : venue.orders()) {
+            if (currentByVenueId.containsKey(atVenue.brokerOrderId())) {
+                continue;
+            }
+            String clientOrderId = atVenue.clientOrderId()
+                    .map(ClientOrderId::value)
+                    .filter(id -> !byClientOrderId.containsKey(id))
+                    .orElseGet(() -> UUID.randomUUID().toString());
+            SimOrder external = new SimOrder(
+                    atVenue.brokerOrderId().value(),
+                    clientOrderId,
+                    atVenue.instrument(),
+                    atVenue.side(),
+                    type(atVenue.type()),
+                    "day",
+                    atVenue.updatedAt(),
+                    Optional.empty());
+            register(external, atVenue.brokerOrderId());
+        }
+    }
+
+    private static String type(OrderType type) {
+        return switch (type) {
+            case MARKET -> "market";
+            case LIMIT -> "limit";
+            case STOP -> "stop";
+            case STOP_LIMIT -> "stop_limit";
+        };
     }
 
     private void register(SimOrder order, BrokerOrderId venueId) {
@@ -684,11 +735,6 @@ final class AlpacaSimBook implements BrokerUpdates {
     private static String activityId(BrokerTrade trade) {
         return trade.fill().executedAt().toEpochMilli() + "::"
                 + trade.fill().tradeId().value();
-    }
-
-    private String uuid() {
-        return UUID.nameUUIDFromBytes(("alpacasim-" + ++sequence).getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .toString();
     }
 
     private static String text(JsonNode body, String field) {

@@ -269,6 +269,24 @@ public final class AlpacaBrokerGateway implements BrokerGateway {
         });
     }
 
+    /** The current price of every held instrument ({@code current_price} of {@code GET /v2/positions}). */
+    BrokerResult<Map<io.openoms.domain.instrument.InstrumentId, io.openoms.domain.value.Price>> positionPrices() {
+        return AlpacaResults.map(http.getExtra("positions", List.of()), node -> {
+            if (!node.isArray()) {
+                throw new AlpacaPayloadException("the positions are not a list");
+            }
+            Map<io.openoms.domain.instrument.InstrumentId, io.openoms.domain.value.Price> prices = new HashMap<>();
+            for (JsonNode row : node) {
+                BrokerPosition position = mapper.position(row);
+                Optional<java.math.BigDecimal> price = AlpacaJson.decimal(row, "current_price");
+                if (price.isPresent() && price.get().signum() > 0) {
+                    prices.put(position.instrument(), io.openoms.domain.value.Price.of(price.get()));
+                }
+            }
+            return Map.copyOf(prices);
+        });
+    }
+
     /** Buying power and cash ({@code GET /v2/account}). */
     public BrokerResult<AlpacaAccount> account() {
         return AlpacaResults.map(http.get("account", List.of()), node -> {

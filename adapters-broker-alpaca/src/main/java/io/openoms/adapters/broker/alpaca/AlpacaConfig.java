@@ -21,6 +21,8 @@ import java.util.Map;
  * @param apiUrl the REST host root ({@code OMS_ALPACA_API_URL}); the adapter adds {@code /v2/…}
  * @param streamUrl the full {@code trade_updates} stream URL ({@code OMS_ALPACA_STREAM_URL})
  * @param product the product OpenOMS records for Alpaca orders and positions (Alpaca has none)
+ * @param equityExchange the exchange code of US stocks and ETFs in OpenOMS instrument ids ({@code US}:
+ *     {@code US:AAPL}); crypto pairs are always {@code CRYPTO:<base>-<quote>}
  * @param connectTimeout TCP/TLS connect timeout of every call
  * @param readTimeout socket read timeout of every call
  * @param callTimeout the whole call's deadline (0 = none)
@@ -36,6 +38,7 @@ public record AlpacaConfig(
         URI apiUrl,
         URI streamUrl,
         Product product,
+        String equityExchange,
         Duration connectTimeout,
         Duration readTimeout,
         Duration callTimeout,
@@ -68,6 +71,11 @@ public record AlpacaConfig(
                     "stream-url (OMS_ALPACA_STREAM_URL) must be a ws:// or wss:// URL, got " + streamUrl);
         }
         requireNonNull(product, "product is null");
+        requireNonNull(equityExchange, "equityExchange is null");
+        if (!equityExchange.matches("[A-Z0-9_]{1,16}") || equityExchange.equals(AlpacaSymbols.CRYPTO)) {
+            throw new IllegalArgumentException(
+                    "equity-exchange must be 1-16 capitals, digits or _ and not CRYPTO, got " + equityExchange);
+        }
         positive(connectTimeout, "connect-timeout");
         positive(readTimeout, "read-timeout");
         notNegative(callTimeout, "call-timeout");
@@ -91,11 +99,12 @@ public record AlpacaConfig(
                 PAPER_API_URL,
                 PAPER_STREAM_URL,
                 Product.CNC,
+                AlpacaSymbols.EQUITIES,
                 Duration.ofSeconds(5),
                 Duration.ofSeconds(10),
                 Duration.ofSeconds(15),
                 200,
-                Duration.ofSeconds(10),
+                Duration.ofSeconds(1),
                 Duration.ofMillis(500),
                 Duration.ofSeconds(30),
                 Duration.ofSeconds(15));
@@ -108,6 +117,7 @@ public record AlpacaConfig(
                 apiUrl,
                 streamUrl,
                 product,
+                equityExchange,
                 connectTimeout,
                 readTimeout,
                 callTimeout,
@@ -125,6 +135,7 @@ public record AlpacaConfig(
                 apiUrl,
                 streamUrl,
                 product,
+                equityExchange,
                 connectTimeout,
                 readTimeout,
                 callTimeout,
@@ -142,6 +153,7 @@ public record AlpacaConfig(
                 apiUrl,
                 streamUrl,
                 product,
+                equityExchange,
                 connectTimeout,
                 readTimeout,
                 callTimeout,
@@ -152,6 +164,24 @@ public record AlpacaConfig(
                 streamPingInterval);
     }
 
+    public AlpacaConfig withEquityExchange(String equityExchange) {
+        return new AlpacaConfig(
+                keyId,
+                secretKey,
+                apiUrl,
+                streamUrl,
+                product,
+                equityExchange,
+                connectTimeout,
+                readTimeout,
+                callTimeout,
+                requestsPerMinute,
+                rateLimitBackoff,
+                streamInitialBackoff,
+                streamMaxBackoff,
+                streamPingInterval);
+    }
+
     public AlpacaConfig withProduct(Product product) {
         return new AlpacaConfig(
                 keyId,
@@ -159,6 +189,7 @@ public record AlpacaConfig(
                 apiUrl,
                 streamUrl,
                 product,
+                equityExchange,
                 connectTimeout,
                 readTimeout,
                 callTimeout,
@@ -188,7 +219,8 @@ public record AlpacaConfig(
     @Override
     public String toString() {
         return "AlpacaConfig[keyId=" + keyId + ", secretKey=***, apiUrl=" + apiUrl + ", streamUrl=" + streamUrl
-                + ", product=" + product + ", readTimeout=" + readTimeout + ", requestsPerMinute=" + requestsPerMinute
+                + ", product=" + product + ", equityExchange=" + equityExchange + ", readTimeout=" + readTimeout
+                + ", requestsPerMinute=" + requestsPerMinute
                 + "]";
     }
 

@@ -51,6 +51,7 @@ public final class AlpacaInstrumentsLoader {
     private static final Currency USD = Currency.getInstance("USD");
 
     private final AlpacaHttp http;
+    private final AlpacaSymbols symbols;
     private final Clock clock;
 
     public AlpacaInstrumentsLoader(AlpacaConfig config, RateLimitGuard rateLimits, OkHttpClient http, Clock clock) {
@@ -58,6 +59,7 @@ public final class AlpacaInstrumentsLoader {
                 requireNonNull(config, "config is null"),
                 requireNonNull(http, "http is null"),
                 Optional.of(requireNonNull(rateLimits, "rateLimits is null")));
+        this.symbols = new AlpacaSymbols(config.equityExchange());
         this.clock = requireNonNull(clock, "clock is null");
     }
 
@@ -76,7 +78,7 @@ public final class AlpacaInstrumentsLoader {
             int skipped = 0;
             for (JsonNode asset : node) {
                 try {
-                    instrument(asset, session.value()).ifPresent(instruments::add);
+                    instrument(symbols, asset, session.value()).ifPresent(instruments::add);
                 } catch (AlpacaPayloadException | IllegalArgumentException e) {
                     skipped++;
                     LOG.warn(
@@ -90,7 +92,8 @@ public final class AlpacaInstrumentsLoader {
         });
     }
 
-    static Optional<Instrument> instrument(JsonNode asset, TradingSession equities) throws AlpacaPayloadException {
+    static Optional<Instrument> instrument(AlpacaSymbols symbols, JsonNode asset, TradingSession equities)
+            throws AlpacaPayloadException {
         if (!asset.isObject()) {
             throw new AlpacaPayloadException("an asset is not an object");
         }
@@ -101,7 +104,7 @@ public final class AlpacaInstrumentsLoader {
                 .or(() -> AlpacaJson.text(asset, "asset_class"))
                 .orElseThrow(() -> new AlpacaPayloadException("class is missing"))
                 .toLowerCase(Locale.ROOT);
-        InstrumentId id = AlpacaSymbols.instrument(AlpacaJson.requiredText(asset, "symbol"), assetClass);
+        InstrumentId id = symbols.instrument(AlpacaJson.requiredText(asset, "symbol"), assetClass);
         Optional<BigDecimal> priceIncrement = AlpacaJson.decimal(asset, "price_increment");
         Optional<BigDecimal> increment = AlpacaJson.decimal(asset, "min_trade_increment");
         Optional<BigDecimal> minimum = AlpacaJson.decimal(asset, "min_order_size");

@@ -46,9 +46,15 @@ import java.util.Optional;
  */
 final class AlpacaOrderMapper {
     private final AlpacaConfig config;
+    private final AlpacaSymbols symbols;
 
     AlpacaOrderMapper(AlpacaConfig config) {
         this.config = requireNonNull(config, "config is null");
+        this.symbols = new AlpacaSymbols(config.equityExchange());
+    }
+
+    AlpacaSymbols symbols() {
+        return symbols;
     }
 
     /** A request body, or why the order cannot be sent to Alpaca. */
@@ -66,7 +72,7 @@ final class AlpacaOrderMapper {
     Translation placement(Order order) {
         String symbol;
         try {
-            symbol = AlpacaSymbols.alpacaSymbol(order.instrument());
+            symbol = symbols.alpacaSymbol(order.instrument());
         } catch (IllegalArgumentException e) {
             return Translation.refused(e.getMessage());
         }
@@ -126,7 +132,7 @@ final class AlpacaOrderMapper {
         BrokerOrderId id = brokerOrderId(AlpacaJson.requiredText(node, "id"));
         Optional<ClientOrderId> clientOrderId =
                 AlpacaJson.text(node, "client_order_id").flatMap(AlpacaOrderMapper::clientOrderId);
-        InstrumentId instrument = AlpacaSymbols.instrument(
+        InstrumentId instrument = symbols.instrument(
                 AlpacaJson.requiredText(node, "symbol"),
                 AlpacaJson.text(node, "asset_class").orElse(""));
         Side side = side(AlpacaJson.requiredText(node, "side"));
@@ -194,7 +200,7 @@ final class AlpacaOrderMapper {
         String id = AlpacaJson.requiredText(node, "id");
         int separator = id.lastIndexOf("::");
         String executionId = separator >= 0 ? id.substring(separator + 2) : id;
-        InstrumentId instrument = AlpacaSymbols.instrument(
+        InstrumentId instrument = symbols.instrument(
                 AlpacaJson.requiredText(node, "symbol"),
                 AlpacaJson.text(node, "asset_class").orElse(""));
         Instant at = AlpacaJson.instant(node, "transaction_time")
@@ -214,7 +220,7 @@ final class AlpacaOrderMapper {
         if (node == null || !node.isObject()) {
             throw new AlpacaPayloadException("a position is not an object");
         }
-        InstrumentId instrument = AlpacaSymbols.instrument(
+        InstrumentId instrument = symbols.instrument(
                 AlpacaJson.requiredText(node, "symbol"),
                 AlpacaJson.text(node, "asset_class").orElse(""));
         BigDecimal quantity = AlpacaJson.requiredDecimal(node, "qty").abs();

@@ -7,18 +7,23 @@ import java.util.Locale;
 /**
  * How Alpaca symbols are written in OpenOMS. An instrument id is {@code EXCHANGE:SYMBOL} and a
  * symbol may not hold a '/', so: a US stock or ETF is {@code US:<symbol>} ({@code US:AAPL},
+ * the exchange code is configurable, {@code AlpacaConfig#equityExchange}),
  * {@code US:BRK.B}); a crypto pair is {@code CRYPTO:<base>-<quote>} ({@code CRYPTO:BTC-USD} for
  * Alpaca's {@code BTC/USD}). Alpaca's older slash-less crypto symbols ({@code BTCUSD}) are read too.
  */
 final class AlpacaSymbols {
+    private final String equities;
+
     static final String EQUITIES = "US";
     static final String CRYPTO = "CRYPTO";
     private static final List<String> CRYPTO_QUOTES = List.of("USDT", "USDC", "USD", "BTC");
 
-    private AlpacaSymbols() {}
+    AlpacaSymbols(String equities) {
+        this.equities = equities;
+    }
 
     /** The Alpaca symbol of an OpenOMS instrument, or why it has none. */
-    static String alpacaSymbol(InstrumentId id) {
+    String alpacaSymbol(InstrumentId id) {
         if (id.exchange().equals(CRYPTO)) {
             int dash = id.symbol().indexOf('-');
             if (dash <= 0
@@ -29,15 +34,15 @@ final class AlpacaSymbols {
             }
             return id.symbol().substring(0, dash) + "/" + id.symbol().substring(dash + 1);
         }
-        if (id.exchange().equals(EQUITIES)) {
+        if (id.exchange().equals(equities)) {
             return id.symbol();
         }
-        throw new IllegalArgumentException(
-                "Alpaca trades US:<symbol> (stocks, ETFs) and CRYPTO:<base>-<quote> (crypto pairs), not " + id);
+        throw new IllegalArgumentException("Alpaca trades " + equities
+                + ":<symbol> (stocks, ETFs) and CRYPTO:<base>-<quote> (crypto pairs), not " + id);
     }
 
     /** The OpenOMS instrument of an Alpaca symbol; {@code assetClass} may be unknown (empty text). */
-    static InstrumentId instrument(String symbol, String assetClass) throws AlpacaPayloadException {
+    InstrumentId instrument(String symbol, String assetClass) throws AlpacaPayloadException {
         try {
             if (symbol.contains("/")) {
                 int slash = symbol.indexOf('/');
@@ -55,7 +60,7 @@ final class AlpacaSymbols {
                 }
                 throw new AlpacaPayloadException("crypto symbol without a known quote currency: " + symbol);
             }
-            return InstrumentId.of(EQUITIES, symbol);
+            return InstrumentId.of(equities, symbol);
         } catch (IllegalArgumentException e) {
             throw new AlpacaPayloadException("symbol " + AlpacaJson.abbreviate(symbol) + ": " + e.getMessage());
         }
