@@ -80,7 +80,7 @@ public final class AlpacaBrokerGateway implements BrokerGateway {
     @Override
     public BrokerResult<BrokerOrderId> place(Order order) {
         requireNonNull(order, "order is null");
-        AlpacaOrderMapper.Translation placement = mapper.placement(order);
+        AlpacaOrderMapper.Translation placement = mapper.placement(order, clock.instant());
         if (placement.refusal().isPresent()) {
             return BrokerResult.rejected("not sent: " + placement.refusal().get());
         }
@@ -492,9 +492,8 @@ public final class AlpacaBrokerGateway implements BrokerGateway {
             if (!(rootNode instanceof BrokerResult.Success<Optional<JsonNode>> fetched)) {
                 return AlpacaResults.failure(rootNode);
             }
-            clientOrderId = fetched.value()
-                    .flatMap(n -> AlpacaJson.text(n, "client_order_id"))
-                    .flatMap(AlpacaBrokerGateway::clientOrderId);
+            Optional<JsonNode> rootOrder = fetched.value();
+            clientOrderId = rootOrder.isEmpty() ? Optional.empty() : clientOrderIdOf(rootOrder.get());
             clientOrderId.ifPresent(id -> chains.rememberClientOrderId(found.value(), id));
         }
         return BrokerResult.success(
@@ -583,10 +582,10 @@ public final class AlpacaBrokerGateway implements BrokerGateway {
                 view.updatedAt());
     }
 
-    private static Optional<ClientOrderId> clientOrderId(String text) {
+    private Optional<ClientOrderId> clientOrderIdOf(JsonNode root) {
         try {
-            return Optional.of(ClientOrderId.of(text));
-        } catch (IllegalArgumentException e) {
+            return mapper.order(root).clientOrderId();
+        } catch (AlpacaPayloadException e) {
             return Optional.empty();
         }
     }

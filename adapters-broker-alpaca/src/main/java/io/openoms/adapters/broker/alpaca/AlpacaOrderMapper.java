@@ -45,6 +45,8 @@ import java.util.Optional;
  * </table>
  */
 final class AlpacaOrderMapper {
+    private static final java.util.regex.Pattern UUID_SHAPE = java.util.regex.Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private final AlpacaConfig config;
     private final AlpacaSymbols symbols;
 
@@ -68,8 +70,13 @@ final class AlpacaOrderMapper {
         }
     }
 
-    /** {@code POST /v2/orders}: the order with our client order id as Alpaca's {@code client_order_id}. */
-    Translation placement(Order order) {
+    /**
+     * {@code POST /v2/orders}: the order with our client order id as Alpaca's {@code client_order_id}.
+     * Alpaca has no good-till-date: a {@code GTD} stock order whose expiry falls on today's New York date
+     * goes as {@code day}, any other {@code GTD} order as {@code gtc}, and OpenOMS cancels it at its
+     * expiry (the order monitor expires it).
+     */
+    Translation placement(Order order, Instant now) {
         String symbol;
         try {
             symbol = symbols.alpacaSymbol(order.instrument());
@@ -77,7 +84,7 @@ final class AlpacaOrderMapper {
             return Translation.refused(e.getMessage());
         }
         boolean crypto = AlpacaSymbols.isCrypto(order.instrument());
-        Optional<String> tif = timeInForce(order, crypto);
+        Optional<String> tif = timeInForce(order, crypto, now);
         if (tif.isEmpty()) {
             return Translation.refused("Alpaca has no time in force " + order.timeInForce() + " for "
                     + (crypto ? "crypto (gtc, ioc)" : "stocks (day, gtc, ioc)"));
@@ -235,12 +242,19 @@ final class AlpacaOrderMapper {
                 positivePrice(node, "avg_entry_price"));
     }
 
-    static Optional<String> timeInForce(Order order, boolean crypto) {
+    static Optional<String> timeInForce(Order order, boolean crypto, Instant now) {
         return switch (order.timeInForce()) {
             case DAY -> crypto ? Optional.empty() : Optional.of("day");
             case IOC -> Optional.of("ioc");
             case GTC -> Optional.of("gtc");
-            case GTD -> Optional.empty();
+            case GTD -> {
+                boolean today = order.expiresAt()
+                        .map(expiry -> expiry.atZone(AlpacaConfig.NEW_YORK)
+                                .toLocalDate()
+                                .equals(now.atZone(AlpacaConfig.NEW_YORK).toLocalDate()))
+                        .orElse(false);
+                yield Optional.of(!crypto && today ? "day" : "gtc");
+            }
         };
     }
 
@@ -323,7 +337,14 @@ final class AlpacaOrderMapper {
         }
     }
 
+    /**
+     * Ours when it is one of our ids: Alpaca gives an order placed without a {@code client_order_id}
+     * (the dashboard, another tool) a UUID, which OpenOMS never uses; such an order is foreign.
+     */
     private static Optional<ClientOrderId> clientOrderId(String text) {
+        if (UUID_SHAPE.matcher(text).matches()) {
+            return Optional.empty();
+        }
         try {
             return Optional.of(ClientOrderId.of(text));
         } catch (IllegalArgumentException e) {
