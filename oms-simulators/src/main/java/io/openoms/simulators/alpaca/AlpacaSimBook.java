@@ -59,9 +59,9 @@ final class AlpacaSimBook implements BrokerUpdates {
     private final Consumer<String> stream;
     private final Runnable keysRevoked;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Map<String, SimOrder> orders = new LinkedHashMap<>();
-    private final Map<String, SimOrder> byClientOrderId = new HashMap<>();
-    private final Map<BrokerOrderId, SimOrder> currentByVenueId = new HashMap<>();
+    private final Map<String, AlpacaSimOrder> orders = new LinkedHashMap<>();
+    private final Map<String, AlpacaSimOrder> byClientOrderId = new HashMap<>();
+    private final Map<BrokerOrderId, AlpacaSimOrder> currentByVenueId = new HashMap<>();
     private final Map<String, String> orderOfTrade = new HashMap<>();
     private final List<Runnable> deferred = new ArrayList<>();
     private long sequence;
@@ -69,44 +69,9 @@ final class AlpacaSimBook implements BrokerUpdates {
     AlpacaSimBook(SimulatedVenue venue, List<Instrument> listed, Consumer<String> stream, Runnable keysRevoked) {
         this.venue = requireNonNull(venue, "venue is null");
         this.gateway = new MockBrokerGateway(venue);
-        listed.forEach(instrument -> instruments.put(symbol(instrument.id()), instrument));
+        listed.forEach(instrument -> instruments.put(AlpacaSimJson.symbol(instrument.id()), instrument));
         this.stream = requireNonNull(stream, "stream is null");
         this.keysRevoked = requireNonNull(keysRevoked, "keysRevoked is null");
-    }
-
-    /** One Alpaca order; its venue order is shared along a replace chain. */
-    private static final class SimOrder {
-        final String id;
-        final String clientOrderId;
-        final InstrumentId instrument;
-        final Side side;
-        final String type;
-        final String timeInForce;
-        final Instant createdAt;
-        final Optional<String> replaces;
-        BrokerOrderId venueId;
-        Optional<String> replacedBy = Optional.empty();
-        Optional<BrokerOrder> frozen = Optional.empty();
-        boolean announced;
-
-        SimOrder(
-                String id,
-                String clientOrderId,
-                InstrumentId instrument,
-                Side side,
-                String type,
-                String tif,
-                Instant createdAt,
-                Optional<String> replaces) {
-            this.id = id;
-            this.clientOrderId = clientOrderId;
-            this.instrument = instrument;
-            this.side = side;
-            this.type = type;
-            this.timeInForce = tif;
-            this.createdAt = createdAt;
-            this.replaces = replaces;
-        }
     }
 
     <T> T operate(Supplier<T> action) {
@@ -174,7 +139,7 @@ final class AlpacaSimBook implements BrokerUpdates {
 
     ObjectNode place(JsonNode body) {
         return operate(() -> {
-            String symbol = text(body, "symbol");
+            String symbol = AlpacaSimJson.text(body, "symbol");
             Instrument instrument = instruments.get(symbol);
             if (instrument == null) {
                 throw AlpacaApiException.unprocessable("asset \"" + symbol + "\" not found");
@@ -182,14 +147,14 @@ final class AlpacaSimBook implements BrokerUpdates {
             if (body.hasNonNull("notional")) {
                 throw AlpacaApiException.unprocessable("the simulator takes qty orders only, not notional");
             }
-            Quantity quantity = Quantity.of(positive(body, "qty"));
+            Quantity quantity = Quantity.of(AlpacaSimJson.positive(body, "qty"));
             Side side =
-                    switch (text(body, "side")) {
+                    switch (AlpacaSimJson.text(body, "side")) {
                         case "buy" -> Side.BUY;
                         case "sell" -> Side.SELL;
                         default -> throw AlpacaApiException.unprocessable("invalid side");
                     };
-            String type = text(body, "type");
+            String type = AlpacaSimJson.text(body, "type");
             OrderType domainType =
                     switch (type) {
                         case "market" -> OrderType.MARKET;
@@ -198,7 +163,7 @@ final class AlpacaSimBook implements BrokerUpdates {
                         case "stop_limit" -> OrderType.STOP_LIMIT;
                         default -> throw AlpacaApiException.unprocessable("invalid order type");
                     };
-            String tif = text(body, "time_in_force");
+            String tif = AlpacaSimJson.text(body, "time_in_force");
             TimeInForce domainTif =
                     switch (tif) {
                         case "day" -> TimeInForce.DAY;
@@ -225,10 +190,10 @@ final class AlpacaSimBook implements BrokerUpdates {
                     .timeInForce(domainTif)
                     .product(Product.CNC);
             if (domainType.requiresLimitPrice()) {
-                request.limitPrice(Price.of(positive(body, "limit_price")));
+                request.limitPrice(Price.of(AlpacaSimJson.positive(body, "limit_price")));
             }
             if (domainType.requiresTriggerPrice()) {
-                request.triggerPrice(Price.of(positive(body, "stop_price")));
+                request.triggerPrice(Price.of(AlpacaSimJson.positive(body, "stop_price")));
             }
             Instant now = venue.now();
             // the venue keeps the client_order_id as its tag when it is one (ours always are)
@@ -255,7 +220,7 @@ final class AlpacaSimBook implements BrokerUpdates {
                 throw new ReplyLost();
             }
             // the Alpaca id of a placed order is the venue's id (a replacement's is derived from it)
-            SimOrder order = new SimOrder(
+            AlpacaSimOrder order = new AlpacaSimOrder(
                     atVenue.get().brokerOrderId().value(),
                     clientOrderId,
                     instrument.id(),
@@ -272,7 +237,7 @@ final class AlpacaSimBook implements BrokerUpdates {
 
     ObjectNode replace(String id, JsonNode body) {
         return operate(() -> {
-            SimOrder old = order(id);
+            AlpacaSimOrder old = order(id);
             BrokerOrder before = current(old);
             if (old.replacedBy.isPresent() || before.status().isTerminal()) {
                 throw AlpacaApiException.unprocessable("order is not open: " + status(old));
@@ -280,13 +245,14 @@ final class AlpacaSimBook implements BrokerUpdates {
             if (before.status() == OrderStatus.PENDING_CANCEL) {
                 throw AlpacaApiException.unprocessable("order is pending cancel");
             }
-            Optional<Quantity> quantity =
-                    body.hasNonNull("qty") ? Optional.of(Quantity.of(positive(body, "qty"))) : Optional.empty();
+            Optional<Quantity> quantity = body.hasNonNull("qty")
+                    ? Optional.of(Quantity.of(AlpacaSimJson.positive(body, "qty")))
+                    : Optional.empty();
             Optional<Price> limit = body.hasNonNull("limit_price")
-                    ? Optional.of(Price.of(positive(body, "limit_price")))
+                    ? Optional.of(Price.of(AlpacaSimJson.positive(body, "limit_price")))
                     : Optional.empty();
             Optional<Price> stop = body.hasNonNull("stop_price")
-                    ? Optional.of(Price.of(positive(body, "stop_price")))
+                    ? Optional.of(Price.of(AlpacaSimJson.positive(body, "stop_price")))
                     : Optional.empty();
             if (quantity.isEmpty() && limit.isEmpty() && stop.isEmpty()) {
                 throw AlpacaApiException.unprocessable("nothing to replace");
@@ -305,7 +271,7 @@ final class AlpacaSimBook implements BrokerUpdates {
             if (!applied) {
                 unwrap(result);
             }
-            SimOrder replacement = new SimOrder(
+            AlpacaSimOrder replacement = new AlpacaSimOrder(
                     before.brokerOrderId().value() + "-r" + ++sequence,
                     clientOrderId,
                     old.instrument,
@@ -327,7 +293,7 @@ final class AlpacaSimBook implements BrokerUpdates {
 
     void cancel(String id) {
         operate(() -> {
-            SimOrder order = order(id);
+            AlpacaSimOrder order = order(id);
             BrokerOrder before = current(order);
             if (order.replacedBy.isPresent() || before.status().isTerminal()) {
                 throw AlpacaApiException.unprocessable("order is not cancelable: " + status(order));
@@ -342,8 +308,8 @@ final class AlpacaSimBook implements BrokerUpdates {
             Set<BrokerOrderId> visible = unwrap(gateway.orders()).stream()
                     .map(BrokerOrder::brokerOrderId)
                     .collect(Collectors.toSet());
-            List<SimOrder> selected = new ArrayList<>();
-            for (SimOrder order : orders.values()) {
+            List<AlpacaSimOrder> selected = new ArrayList<>();
+            for (AlpacaSimOrder order : orders.values()) {
                 if (!visible.contains(order.venueId)) {
                     continue;
                 }
@@ -373,7 +339,7 @@ final class AlpacaSimBook implements BrokerUpdates {
 
     ObjectNode get(String id) {
         return operate(() -> {
-            SimOrder order = order(id);
+            AlpacaSimOrder order = order(id);
             requireVisible(order);
             return render(order);
         });
@@ -381,7 +347,7 @@ final class AlpacaSimBook implements BrokerUpdates {
 
     ObjectNode byClientOrderId(String clientOrderId) {
         return operate(() -> {
-            SimOrder order = byClientOrderId.get(clientOrderId);
+            AlpacaSimOrder order = byClientOrderId.get(clientOrderId);
             if (order == null) {
                 throw AlpacaApiException.notFound("order not found");
             }
@@ -396,13 +362,13 @@ final class AlpacaSimBook implements BrokerUpdates {
             boolean past = pageToken.isEmpty();
             for (BrokerTrade trade : unwrap(gateway.trades())) {
                 // a fill the stream never carried (it was down) belongs to the order current at the venue
-                SimOrder current = currentByVenueId.get(trade.brokerOrderId());
+                AlpacaSimOrder current = currentByVenueId.get(trade.brokerOrderId());
                 String orderId = orderOfTrade.computeIfAbsent(
                         trade.fill().tradeId().value(), ignored -> current == null ? null : current.id);
                 if (orderId == null) {
                     continue;
                 }
-                String activityId = activityId(trade);
+                String activityId = AlpacaSimJson.activityId(trade);
                 if (!past) {
                     past = activityId.equals(pageToken.get());
                     continue;
@@ -413,7 +379,7 @@ final class AlpacaSimBook implements BrokerUpdates {
                 if (array.size() >= pageSize) {
                     break;
                 }
-                SimOrder order = orders.get(orderId);
+                AlpacaSimOrder order = orders.get(orderId);
                 ObjectNode row = array.addObject();
                 row.put("id", activityId);
                 row.put("activity_type", "FILL");
@@ -422,7 +388,7 @@ final class AlpacaSimBook implements BrokerUpdates {
                 row.put("price", trade.fill().price().value().toPlainString());
                 row.put("qty", trade.fill().quantity().value().toPlainString());
                 row.put("side", order.side == Side.BUY ? "buy" : "sell");
-                row.put("symbol", symbol(order.instrument));
+                row.put("symbol", AlpacaSimJson.symbol(order.instrument));
                 row.put("order_id", orderId);
             }
             return array;
@@ -446,7 +412,7 @@ final class AlpacaSimBook implements BrokerUpdates {
                 row.put(
                         "asset_id",
                         UUID.nameUUIDFromBytes(instrument.toString().getBytes()).toString());
-                row.put("symbol", symbol(instrument));
+                row.put("symbol", AlpacaSimJson.symbol(instrument));
                 row.put("exchange", instrument.exchange().equals("CRYPTO") ? "CRYPTO" : "NASDAQ");
                 row.put("asset_class", instrument.exchange().equals("CRYPTO") ? "crypto" : "us_equity");
                 row.put("qty", quantity.toPlainString());
@@ -483,11 +449,6 @@ final class AlpacaSimBook implements BrokerUpdates {
         return array;
     }
 
-    /** Alpaca's symbol of a listed instrument: {@code CRYPTO:BTC-USD} is {@code BTC/USD}, {@code US:AAPL} is {@code AAPL}. */
-    static String symbol(InstrumentId id) {
-        return id.exchange().equals("CRYPTO") ? id.symbol().replace('-', '/') : id.symbol();
-    }
-
     /** Venue orders placed around the simulator (directly at the venue) become Alpaca orders under the venue's id. */
     private void sync() {
         for (BrokerOrder atVenue : venue.orders()) {
@@ -498,12 +459,12 @@ final class AlpacaSimBook implements BrokerUpdates {
                     .map(ClientOrderId::value)
                     .filter(id -> !byClientOrderId.containsKey(id))
                     .orElseGet(() -> UUID.randomUUID().toString());
-            SimOrder external = new SimOrder(
+            AlpacaSimOrder external = new AlpacaSimOrder(
                     atVenue.brokerOrderId().value(),
                     clientOrderId,
                     atVenue.instrument(),
                     atVenue.side(),
-                    type(atVenue.type()),
+                    AlpacaSimJson.type(atVenue.type()),
                     "day",
                     atVenue.updatedAt(),
                     Optional.empty());
@@ -511,41 +472,32 @@ final class AlpacaSimBook implements BrokerUpdates {
         }
     }
 
-    private static String type(OrderType type) {
-        return switch (type) {
-            case MARKET -> "market";
-            case LIMIT -> "limit";
-            case STOP -> "stop";
-            case STOP_LIMIT -> "stop_limit";
-        };
-    }
-
-    private void register(SimOrder order, BrokerOrderId venueId) {
+    private void register(AlpacaSimOrder order, BrokerOrderId venueId) {
         order.venueId = venueId;
         orders.put(order.id, order);
         byClientOrderId.put(order.clientOrderId, order);
         currentByVenueId.put(venueId, order);
     }
 
-    private SimOrder order(String id) {
-        SimOrder order = orders.get(id);
+    private AlpacaSimOrder order(String id) {
+        AlpacaSimOrder order = orders.get(id);
         if (order == null) {
             throw AlpacaApiException.notFound("order not found for " + id);
         }
         return order;
     }
 
-    private void requireVisible(SimOrder order) {
+    private void requireVisible(AlpacaSimOrder order) {
         if (unwrap(gateway.order(order.venueId)).isEmpty()) {
             throw AlpacaApiException.notFound("order not found for " + order.id);
         }
     }
 
-    private BrokerOrder current(SimOrder order) {
+    private BrokerOrder current(AlpacaSimOrder order) {
         return order.frozen.orElseGet(() -> venue.order(order.venueId).orElseThrow());
     }
 
-    private Instant updatedAt(SimOrder order) {
+    private Instant updatedAt(AlpacaSimOrder order) {
         return current(order).updatedAt();
     }
 
@@ -600,7 +552,7 @@ final class AlpacaSimBook implements BrokerUpdates {
     }
 
     private void streamOrder(BrokerOrder snapshot) {
-        SimOrder order = currentByVenueId.get(snapshot.brokerOrderId());
+        AlpacaSimOrder order = currentByVenueId.get(snapshot.brokerOrderId());
         if (order == null) {
             return;
         }
@@ -622,7 +574,7 @@ final class AlpacaSimBook implements BrokerUpdates {
     }
 
     private void streamFill(BrokerTrade trade) {
-        SimOrder order = currentByVenueId.get(trade.brokerOrderId());
+        AlpacaSimOrder order = currentByVenueId.get(trade.brokerOrderId());
         if (order == null) {
             return;
         }
@@ -638,11 +590,11 @@ final class AlpacaSimBook implements BrokerUpdates {
         stream.accept(event(event, order, snapshot, fields));
     }
 
-    private String event(String event, SimOrder order, Map<String, String> fields) {
+    private String event(String event, AlpacaSimOrder order, Map<String, String> fields) {
         return event(event, order, current(order), fields);
     }
 
-    private String event(String event, SimOrder order, BrokerOrder snapshot, Map<String, String> fields) {
+    private String event(String event, AlpacaSimOrder order, BrokerOrder snapshot, Map<String, String> fields) {
         ObjectNode frame = JSON.createObjectNode();
         frame.put("stream", "trade_updates");
         ObjectNode data = frame.putObject("data");
@@ -652,112 +604,15 @@ final class AlpacaSimBook implements BrokerUpdates {
         if (!fields.containsKey("timestamp")) {
             data.put("timestamp", venue.now().toString());
         }
-        data.set("order", render(order, snapshot));
+        data.set("order", AlpacaSimJson.render(order, snapshot));
         return frame.toString();
     }
 
-    private ObjectNode render(SimOrder order) {
-        return render(order, current(order));
+    private ObjectNode render(AlpacaSimOrder order) {
+        return AlpacaSimJson.render(order, current(order));
     }
 
-    private ObjectNode render(SimOrder order, BrokerOrder snapshot) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("id", order.id);
-        node.put("client_order_id", order.clientOrderId);
-        node.put("created_at", order.createdAt.toString());
-        node.put(
-                "updated_at",
-                snapshot.updatedAt().isBefore(order.createdAt)
-                        ? order.createdAt.toString()
-                        : snapshot.updatedAt().toString());
-        node.put("submitted_at", order.createdAt.toString());
-        node.put(
-                "asset_id",
-                UUID.nameUUIDFromBytes(symbol(order.instrument).getBytes()).toString());
-        node.put("symbol", symbol(order.instrument));
-        node.put("asset_class", order.instrument.exchange().equals("CRYPTO") ? "crypto" : "us_equity");
-        node.put("qty", snapshot.quantity().value().toPlainString());
-        node.putNull("notional");
-        node.put("filled_qty", snapshot.filledQuantity().value().toPlainString());
-        if (snapshot.averagePrice().isPresent()) {
-            node.put("filled_avg_price", snapshot.averagePrice().get().value().toPlainString());
-        } else {
-            node.putNull("filled_avg_price");
-        }
-        node.put("order_class", "");
-        node.put("type", order.type);
-        node.put("order_type", order.type);
-        node.put("side", order.side == Side.BUY ? "buy" : "sell");
-        node.put("time_in_force", order.timeInForce);
-        putPrice(node, "limit_price", snapshot.limitPrice());
-        putPrice(node, "stop_price", snapshot.triggerPrice());
-        node.put("status", order.replacedBy.isPresent() ? "replaced" : status(snapshot));
-        node.put("extended_hours", false);
-        if (order.replacedBy.isPresent()) {
-            node.put("replaced_by", order.replacedBy.get());
-        } else {
-            node.putNull("replaced_by");
-        }
-        if (order.replaces.isPresent()) {
-            node.put("replaces", order.replaces.get());
-        } else {
-            node.putNull("replaces");
-        }
-        return node;
-    }
-
-    private String status(SimOrder order) {
-        return order.replacedBy.isPresent() ? "replaced" : status(current(order));
-    }
-
-    private static String status(BrokerOrder snapshot) {
-        return switch (snapshot.status()) {
-            case ACCEPTED -> "new";
-            case PARTIALLY_FILLED -> "partially_filled";
-            case FILLED -> "filled";
-            case CANCELLED -> "canceled";
-            case EXPIRED -> "expired";
-            case REJECTED -> "rejected";
-            case PENDING_CANCEL -> "pending_cancel";
-            case PENDING_MODIFY -> "pending_replace";
-            default -> "accepted";
-        };
-    }
-
-    private static void putPrice(ObjectNode node, String field, Optional<Price> price) {
-        if (price.isPresent()) {
-            node.put(field, price.get().value().toPlainString());
-        } else {
-            node.putNull(field);
-        }
-    }
-
-    private static String activityId(BrokerTrade trade) {
-        return trade.fill().executedAt().toEpochMilli() + "::"
-                + trade.fill().tradeId().value();
-    }
-
-    private static String text(JsonNode body, String field) {
-        JsonNode value = body.get(field);
-        if (value == null || !value.isTextual() || value.asText().isBlank()) {
-            throw AlpacaApiException.unprocessable(field + " is required");
-        }
-        return value.asText();
-    }
-
-    private static BigDecimal positive(JsonNode body, String field) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            throw AlpacaApiException.unprocessable(field + " is required");
-        }
-        try {
-            BigDecimal decimal = new BigDecimal(value.asText());
-            if (decimal.signum() <= 0) {
-                throw AlpacaApiException.unprocessable(field + " must be > 0");
-            }
-            return decimal;
-        } catch (NumberFormatException e) {
-            throw AlpacaApiException.unprocessable(field + " is not a number");
-        }
+    private String status(AlpacaSimOrder order) {
+        return order.replacedBy.isPresent() ? "replaced" : AlpacaSimJson.status(current(order));
     }
 }

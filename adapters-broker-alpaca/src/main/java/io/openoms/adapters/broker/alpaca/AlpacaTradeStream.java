@@ -202,6 +202,9 @@ public final class AlpacaTradeStream implements AutoCloseable {
     private void lost(Listener listener, String why) {
         Duration delay;
         synchronized (lock) {
+            if (listener.ended && listener.mine == generation && socket == null) {
+                return; // already handled (an authorization refusal cancels, then the failure follows)
+            }
             listener.ended = true;
             if (listener.mine != generation || stopped) {
                 return;
