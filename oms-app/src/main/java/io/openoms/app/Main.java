@@ -74,6 +74,7 @@ public final class Main {
                 switch (config.broker().type()) {
                     case MOCK -> new MockBrokerModule();
                     case ZERODHA -> new ZerodhaBrokerModule(config.broker().zerodha());
+                    case ALPACA -> new AlpacaBrokerModule(config.broker().alpaca());
                 };
         return List.of(
                 new ConfigModule(config),

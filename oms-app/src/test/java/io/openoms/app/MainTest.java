@@ -48,4 +48,30 @@ class MainTest {
         assertThat(runtime.status().phase()).isEqualTo(RuntimeStatus.Phase.NEW);
         assertThat(runtime.stop()).isTrue();
     }
+
+    @Test
+    void selecting_alpaca_without_its_keys_stops_start_up_naming_them(@TempDir Path data) {
+        OmsConfig alpaca = new ConfigLoader(Map.of("OMS_BROKER", "alpaca", "OMS_DATA_DIR", data.toString()))
+                .load(Optional.empty());
+
+        assertThatThrownBy(() -> Main.runtime(alpaca))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("OMS_ALPACA_KEY_ID")
+                .hasMessageContaining("OMS_ALPACA_SECRET_KEY");
+    }
+
+    @Test
+    void the_object_graph_builds_for_alpaca(@TempDir Path data) {
+        OmsConfig alpaca = new ConfigLoader(Map.of(
+                        "OMS_BROKER", "alpaca",
+                        "OMS_DATA_DIR", data.toString(),
+                        "OMS_ALPACA_KEY_ID", "PKID",
+                        "OMS_ALPACA_SECRET_KEY", "secret1"))
+                .load(Optional.empty());
+
+        OmsRuntime runtime = Main.runtime(alpaca);
+
+        assertThat(runtime.status().phase()).isEqualTo(RuntimeStatus.Phase.NEW);
+        assertThat(runtime.stop()).isTrue();
+    }
 }

@@ -33,7 +33,8 @@ class PackagedJarIT {
                 .contains(
                         "io/openoms/app/Main.class",
                         "io/openoms/adapters/broker/mock/SimulatedVenue.class",
-                        "io/openoms/adapters/broker/zerodha/KiteBrokerGateway.class");
+                        "io/openoms/adapters/broker/zerodha/KiteBrokerGateway.class",
+                        "io/openoms/adapters/broker/alpaca/AlpacaBrokerGateway.class");
     }
 
     @Test

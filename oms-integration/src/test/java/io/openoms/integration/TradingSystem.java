@@ -3,6 +3,7 @@ package io.openoms.integration;
 import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.openoms.adapters.broker.alpaca.AlpacaBrokerGateway;
 import io.openoms.adapters.broker.mock.MockBrokerGateway;
 import io.openoms.adapters.broker.mock.MockVenueConfig;
 import io.openoms.adapters.broker.mock.SimulatedVenue;
@@ -112,6 +113,7 @@ public final class TradingSystem implements AutoCloseable {
     private final String broker;
     private final SimulatedVenue venue;
     private final Optional<KiteBroker> kite;
+    private final Optional<AlpacaBroker> alpaca;
     private final TrackingGateway gateway;
     private final SequentialIdGenerator ids = new SequentialIdGenerator();
     private final EventRecorder events = new EventRecorder();
@@ -135,7 +137,11 @@ public final class TradingSystem implements AutoCloseable {
 
     private TradingSystem(Builder builder) {
         this.database = builder.database;
-        this.broker = builder.brokerKind == BrokerKind.KITE ? KiteBrokerGateway.NAME : "mock";
+        this.broker = switch (builder.brokerKind) {
+            case KITE -> KiteBrokerGateway.NAME;
+            case ALPACA -> AlpacaBrokerGateway.NAME;
+            case MOCK -> "mock";
+        };
         Instrument infy = Instrument.of(INFY, "0.05", 1, Currency.getInstance("INR"), NSE);
         Instrument tcs = Instrument.of(TCS, "0.05", 1, Currency.getInstance("INR"), NSE);
         this.instruments = List.of(infy, tcs);
@@ -153,6 +159,9 @@ public final class TradingSystem implements AutoCloseable {
                 new RateLimitConfig(Map.of(broker, BrokerRateLimits.unlimited()), Duration.ofSeconds(2)), clock);
         this.kite = builder.brokerKind == BrokerKind.KITE
                 ? Optional.of(new KiteBroker(venue, instruments, clock, rateLimits))
+                : Optional.empty();
+        this.alpaca = builder.brokerKind == BrokerKind.ALPACA
+                ? Optional.of(new AlpacaBroker(venue, instruments, clock, rateLimits))
                 : Optional.empty();
         this.gateway = new TrackingGateway(new MockBrokerGateway(venue));
         this.accountingMethod = builder.accountingMethod;
@@ -204,6 +213,7 @@ public final class TradingSystem implements AutoCloseable {
     public void disconnectBrokerStream() {
         venue.disconnectStream();
         kite.ifPresent(k -> k.simulator().faults().dropStreams());
+        alpaca.ifPresent(a -> a.simulator().dropStreams());
     }
 
     /** The venue's update stream comes back: the mock tells the core at once, Kite's stream reconnects. */
@@ -264,6 +274,7 @@ public final class TradingSystem implements AutoCloseable {
 
     private TradingSystem open() {
         kite.ifPresent(k -> gateway.delegateTo(k.open()));
+        alpaca.ifPresent(a -> gateway.delegateTo(a.open()));
         persistence = Persistence.open(database.config(), clock);
         if (incarnations == 0) {
             persistence.instrumentStore().saveAll(instruments);
@@ -299,7 +310,7 @@ public final class TradingSystem implements AutoCloseable {
                 reconciliationConfig,
                 engineConfig);
         engine.start();
-        if (kite.isEmpty()) {
+        if (kite.isEmpty() && alpaca.isEmpty()) {
             venue.attach(engine);
         }
         incarnations++;
@@ -314,6 +325,7 @@ public final class TradingSystem implements AutoCloseable {
      */
     private void connectStream() {
         kite.ifPresent(k -> k.connect(engine, killSwitch));
+        alpaca.ifPresent(a -> a.connect(engine));
     }
 
     /**
@@ -327,6 +339,7 @@ public final class TradingSystem implements AutoCloseable {
         }
         running = false;
         kite.ifPresent(KiteBroker::disconnect);
+        alpaca.ifPresent(AlpacaBroker::disconnect);
         engine.stop();
         bus.close();
         persistence.close();
@@ -358,13 +371,17 @@ public final class TradingSystem implements AutoCloseable {
             stop();
         } finally {
             kite.ifPresent(KiteBroker::close);
+            alpaca.ifPresent(AlpacaBroker::close);
         }
     }
 
     /** One step: the clock and the venue advance {@link #STEP}, prices move a step, orders match; then settles. */
     public EngineSnapshot step() {
         clock.advance(STEP);
-        kite.ifPresentOrElse(k -> k.simulator().step(clock.instant()), () -> venue.step(clock.instant()));
+        Instant now = clock.instant();
+        kite.ifPresentOrElse(
+                k -> k.simulator().step(now),
+                () -> alpaca.ifPresentOrElse(a -> a.simulator().step(now), () -> venue.step(now)));
         return settle();
     }
 
@@ -379,7 +396,10 @@ public final class TradingSystem implements AutoCloseable {
     /** Moves the clock and the venue's time (acknowledgements fall due; prices stay); then settles. */
     public EngineSnapshot advance(Duration duration) {
         clock.advance(duration);
-        kite.ifPresentOrElse(k -> k.simulator().advanceTo(clock.instant()), () -> venue.advanceTo(clock.instant()));
+        Instant now = clock.instant();
+        kite.ifPresentOrElse(
+                k -> k.simulator().advanceTo(now),
+                () -> alpaca.ifPresentOrElse(a -> a.simulator().advanceTo(now), () -> venue.advanceTo(now)));
         return settle();
     }
 
@@ -387,7 +407,9 @@ public final class TradingSystem implements AutoCloseable {
     public EngineSnapshot setPrice(InstrumentId instrument, String price) {
         kite.ifPresentOrElse(
                 k -> k.simulator().setPrice(instrument, Price.of(price)),
-                () -> venue.setPrice(instrument, Price.of(price)));
+                () -> alpaca.ifPresentOrElse(
+                        a -> a.simulator().setPrice(instrument, Price.of(price)),
+                        () -> venue.setPrice(instrument, Price.of(price))));
         return settle();
     }
 
@@ -557,7 +579,8 @@ public final class TradingSystem implements AutoCloseable {
     public EngineSnapshot settle() {
         long deadline = System.nanoTime() + Await.DEADLINE.toNanos();
         EngineSnapshot previous = null;
-        BooleanSupplier brokerQuiet = () -> kite.map(KiteBroker::quiet).orElse(true);
+        BooleanSupplier brokerQuiet = () -> kite.map(KiteBroker::quiet)
+                .orElseGet(() -> alpaca.map(AlpacaBroker::quiet).orElse(true));
         while (true) {
             long startedBefore = gateway.started();
             boolean idleBefore = gateway.inFlight() == 0 && brokerQuiet.getAsBoolean();
@@ -578,7 +601,8 @@ public final class TradingSystem implements AutoCloseable {
                 throw new AssertionError("the system did not settle within " + Await.DEADLINE + ": broker calls "
                         + gateway.inFlight() + ", orders awaiting the broker "
                         + waiting.stream().map(Order::toString).collect(Collectors.joining(", "))
-                        + kite.map(k -> "; " + k.state()).orElse(""));
+                        + kite.map(k -> "; " + k.state()).orElse("")
+                        + alpaca.map(a -> "; " + a.state()).orElse(""));
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }

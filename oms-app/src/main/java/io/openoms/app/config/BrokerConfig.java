@@ -13,30 +13,35 @@ import java.util.TreeMap;
 /**
  * The broker this deployment trades with.
  *
- * @param type {@code broker.type}, {@code OMS_BROKER}: {@code mock} (default) or {@code zerodha}
+ * @param type {@code broker.type}, {@code OMS_BROKER}: {@code mock} (default), {@code zerodha} or {@code alpaca}
  * @param mock the simulated venue's keys under {@code broker.mock} (see {@link MockVenueConfig}: {@code
  *     seed}, {@code volatility-ticks}, {@code slippage-ticks}, {@code liquidity-per-step}, {@code
  *     ack-latency}, {@code fees.*}, {@code faults.*}, …); instruments' opening prices come from {@code
  *     instruments[].price}
  * @param zerodha Kite Connect settings under {@code broker.zerodha}
+ * @param alpaca Alpaca settings under {@code broker.alpaca}
  */
-public record BrokerConfig(BrokerType type, Map<String, String> mock, ZerodhaConfig zerodha) {
-    public static final BrokerConfig DEFAULT = new BrokerConfig(BrokerType.MOCK, Map.of(), ZerodhaConfig.DEFAULT);
+public record BrokerConfig(
+        BrokerType type, Map<String, String> mock, ZerodhaConfig zerodha, AlpacaBrokerConfig alpaca) {
+    public static final BrokerConfig DEFAULT =
+            new BrokerConfig(BrokerType.MOCK, Map.of(), ZerodhaConfig.DEFAULT, AlpacaBrokerConfig.DEFAULT);
 
     public BrokerConfig {
         if (type == null) {
-            throw new IllegalArgumentException("type: is required; allowed: mock, zerodha");
+            throw new IllegalArgumentException("type: is required; allowed: mock, zerodha, alpaca");
         }
         mock = Map.copyOf(new TreeMap<>(requireNonNull(mock, "mock is null")));
         requireNonNull(zerodha, "zerodha is null");
+        alpaca = alpaca == null ? AlpacaBrokerConfig.DEFAULT : alpaca;
         venue(mock, List.of());
     }
 
-    /** The name accounts are bound to and orders are stored under: the venue's name, or {@code zerodha}. */
+    /** The name accounts are bound to and orders are stored under: the venue's name, {@code zerodha} or {@code alpaca}. */
     public String name() {
         return switch (type) {
             case MOCK -> mockVenue(List.of()).name();
             case ZERODHA -> "zerodha";
+            case ALPACA -> "alpaca";
         };
     }
 

@@ -5,5 +5,7 @@ public enum BrokerType {
     /** The simulated venue: paper trading, the default. */
     MOCK,
     /** Zerodha Kite Connect. */
-    ZERODHA
+    ZERODHA,
+    /** Alpaca Trading API v2 (paper or live). */
+    ALPACA
 }

@@ -362,6 +362,10 @@ public final class ConfigLoader {
         keys.put("OMS_KITE_ACCESS_TOKEN", "broker.zerodha.access-token");
         keys.put("OMS_KITE_API_URL", "broker.zerodha.api-url");
         keys.put("OMS_KITE_WS_URL", "broker.zerodha.ws-url");
+        keys.put("OMS_ALPACA_KEY_ID", "broker.alpaca.key-id");
+        keys.put("OMS_ALPACA_SECRET_KEY", "broker.alpaca.secret-key");
+        keys.put("OMS_ALPACA_API_URL", "broker.alpaca.api-url");
+        keys.put("OMS_ALPACA_STREAM_URL", "broker.alpaca.stream-url");
         return java.util.Collections.unmodifiableMap(keys);
     }
 

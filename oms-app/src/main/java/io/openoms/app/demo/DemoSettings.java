@@ -1,5 +1,6 @@
 package io.openoms.app.demo;
 
+import io.openoms.app.config.AlpacaBrokerConfig;
 import io.openoms.app.config.BrokerConfig;
 import io.openoms.app.config.BrokerType;
 import io.openoms.app.config.HttpConfig;
@@ -54,7 +55,8 @@ final class DemoSettings {
     /** As {@link #config(Path, Map)}, serving HTTP on {@code http} with the admin key of {@code security}. */
     static OmsConfig config(Path directory, Map<String, String> venue, HttpConfig http, SecurityConfig security) {
         OmsConfig defaults = OmsConfig.defaults();
-        BrokerConfig broker = new BrokerConfig(BrokerType.MOCK, venue, ZerodhaConfig.DEFAULT);
+        BrokerConfig broker =
+                new BrokerConfig(BrokerType.MOCK, venue, ZerodhaConfig.DEFAULT, AlpacaBrokerConfig.DEFAULT);
         ScheduleConfig schedules = new ScheduleConfig(
                 Duration.ofHours(1),
                 defaults.schedules().engineTimer(),

@@ -255,7 +255,41 @@ class ConfigLoaderTest {
         assertThat(config.broker().zerodha())
                 .isEqualTo(ZerodhaConfig.credentials(
                         Secret.of("k"), Secret.of("s"), Secret.of("t"), "https://kite.test", "wss://ws.test"));
-        assertThat(ConfigLoader.ENVIRONMENT).hasSize(13);
+        assertThat(ConfigLoader.ENVIRONMENT).hasSize(17);
+    }
+
+    @Test
+    void the_alpaca_keys_and_endpoints_come_from_the_environment_and_default_to_paper_trading() {
+        OmsConfig defaults = NO_ENVIRONMENT.load(Optional.empty());
+        assertThat(defaults.broker().alpaca()).isEqualTo(AlpacaBrokerConfig.DEFAULT);
+        assertThat(defaults.broker().alpaca().apiUrl()).isEqualTo("https://paper-api.alpaca.markets");
+
+        OmsConfig config = new ConfigLoader(Map.of(
+                        "OMS_BROKER", "alpaca",
+                        "OMS_ALPACA_KEY_ID", "PKID",
+                        "OMS_ALPACA_SECRET_KEY", "alpaca-secret",
+                        "OMS_ALPACA_API_URL", "https://api.alpaca.markets",
+                        "OMS_ALPACA_STREAM_URL", "wss://api.alpaca.markets/stream"))
+                .parse("broker: {alpaca: {equity-exchange: NASDAQ, price-refresh: 2s}}", "oms.yaml");
+
+        assertThat(config.broker().type()).isEqualTo(BrokerType.ALPACA);
+        assertThat(config.broker().name()).isEqualTo("alpaca");
+        AlpacaBrokerConfig alpaca = config.broker().alpaca();
+        assertThat(alpaca.keyId().reveal()).isEqualTo("PKID");
+        assertThat(alpaca.secretKey().reveal()).isEqualTo("alpaca-secret");
+        assertThat(alpaca.apiUrl()).isEqualTo("https://api.alpaca.markets");
+        assertThat(alpaca.streamUrl()).isEqualTo("wss://api.alpaca.markets/stream");
+        assertThat(alpaca.equityExchange()).isEqualTo("NASDAQ");
+        assertThat(alpaca.priceRefresh()).isEqualTo(java.time.Duration.ofSeconds(2));
+        assertThat(ConfigLoader.render(config)).doesNotContain("alpaca-secret");
+    }
+
+    @Test
+    void a_bad_alpaca_value_is_refused_naming_its_key() {
+        assertThatThrownBy(() -> NO_ENVIRONMENT.parse("broker: {alpaca: {stream-url: 'https://x'}}", "oms.yaml"))
+                .hasMessageContaining("stream-url");
+        assertThatThrownBy(() -> NO_ENVIRONMENT.parse("broker: {alpaca: {equity-exchange: 'us'}}", "oms.yaml"))
+                .hasMessageContaining("equity-exchange");
     }
 
     @Test
