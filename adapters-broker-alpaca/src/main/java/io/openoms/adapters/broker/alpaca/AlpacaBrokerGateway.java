@@ -3,8 +3,6 @@ package io.openoms.adapters.broker.alpaca;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.openoms.application.ratelimit.EndpointFamily;
-import io.openoms.application.ratelimit.RateLimitGuard;
 import io.openoms.domain.order.BrokerOrderId;
 import io.openoms.domain.order.ClientOrderId;
 import io.openoms.domain.order.Order;
@@ -14,6 +12,8 @@ import io.openoms.domain.port.out.BrokerOrder;
 import io.openoms.domain.port.out.BrokerPosition;
 import io.openoms.domain.port.out.BrokerResult;
 import io.openoms.domain.port.out.BrokerTrade;
+import io.openoms.domain.port.out.EndpointFamily;
+import io.openoms.domain.port.out.RateLimitGuard;
 import io.openoms.domain.value.Money;
 import java.time.Clock;
 import java.time.Instant;

@@ -2,9 +2,9 @@ package io.openoms.adapters.broker.alpaca;
 
 import static java.util.Objects.requireNonNull;
 
-import io.openoms.application.ratelimit.BrokerRateLimits;
-import io.openoms.application.ratelimit.EndpointFamily;
-import io.openoms.application.ratelimit.FamilyLimits;
+import io.openoms.domain.port.out.BrokerRateLimits;
+import io.openoms.domain.port.out.EndpointFamily;
+import io.openoms.domain.port.out.FamilyLimits;
 import io.openoms.domain.value.Product;
 import java.net.URI;
 import java.time.Duration;

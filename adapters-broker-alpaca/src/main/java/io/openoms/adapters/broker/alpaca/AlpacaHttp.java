@@ -4,11 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
-import io.openoms.application.ratelimit.EndpointFamily;
-import io.openoms.application.ratelimit.RateLimitDecision;
-import io.openoms.application.ratelimit.RateLimitGuard;
-import io.openoms.application.ratelimit.RequestPriority;
 import io.openoms.domain.port.out.BrokerResult;
+import io.openoms.domain.port.out.EndpointFamily;
+import io.openoms.domain.port.out.RateLimitDecision;
+import io.openoms.domain.port.out.RateLimitGuard;
+import io.openoms.domain.port.out.RequestPriority;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

@@ -3,11 +3,11 @@ package io.openoms.adapters.broker.alpaca;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.openoms.application.ratelimit.RateLimitGuard;
 import io.openoms.domain.instrument.Instrument;
 import io.openoms.domain.instrument.InstrumentId;
 import io.openoms.domain.instrument.TradingSession;
 import io.openoms.domain.port.out.BrokerResult;
+import io.openoms.domain.port.out.RateLimitGuard;
 import io.openoms.domain.value.Quantity;
 import java.math.BigDecimal;
 import java.time.Clock;

@@ -3,7 +3,7 @@ package io.openoms.adapters.broker.alpaca;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.openoms.application.ratelimit.EndpointFamily;
+import io.openoms.domain.port.out.EndpointFamily;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package io.openoms.adapters.broker.alpaca;
 import io.openoms.adapters.broker.mock.MockVenueConfig;
 import io.openoms.adapters.broker.mock.SimulatedVenue;
 import io.openoms.application.ratelimit.RateLimitConfig;
-import io.openoms.application.ratelimit.TokenBucketRateLimitGuard;
+import io.openoms.application.ratelimit.SlidingWindowRateLimitGuard;
 import io.openoms.domain.instrument.Instrument;
 import io.openoms.domain.instrument.InstrumentId;
 import io.openoms.domain.order.ClientOrderId;
@@ -64,7 +64,7 @@ final class AlpacaSimulatorFixture implements AutoCloseable {
     final AlpacaSimulator simulator;
     final AlpacaConfig config;
     final OkHttpClient http = new OkHttpClient();
-    final TokenBucketRateLimitGuard rateLimits;
+    final SlidingWindowRateLimitGuard rateLimits;
     final AlpacaBrokerGateway gateway;
     final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     final Recorder updates = new Recorder();
@@ -89,7 +89,7 @@ final class AlpacaSimulatorFixture implements AutoCloseable {
                 .withUrls(simulator.baseUrl(), simulator.streamUrl())
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))
                 .withStreamBackoff(Duration.ofMillis(20), Duration.ofMillis(200));
-        rateLimits = new TokenBucketRateLimitGuard(
+        rateLimits = new SlidingWindowRateLimitGuard(
                 new RateLimitConfig(Map.of(AlpacaBrokerGateway.NAME, config.rateLimits()), Duration.ofSeconds(5)),
                 Clock.systemUTC());
         gateway = new AlpacaBrokerGateway(config, rateLimits, http, Clock.fixed(T0, ZoneOffset.UTC));
