@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import io.javalin.http.Context;
+import io.openoms.application.intake.StrictValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -82,6 +83,11 @@ final class ApiJson {
         }
         refuseExponents(bytes);
         return object;
+    }
+
+    /** A JSON object as plain Java values (decimals as {@link BigDecimal}), for the shared {@code SignalParser}. */
+    static Map<String, Object> plain(ObjectNode object) {
+        return MAPPER.convertValue(object, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {});
     }
 
     private static void requireJson(String contentType) {
