@@ -23,6 +23,7 @@ class SystemArchitectureTest {
             .adapter("persistence", "io.openoms.adapters.persistence..")
             .adapter("broker-mock", "io.openoms.adapters.broker.mock..")
             .adapter("broker-zerodha", "io.openoms.adapters.broker.zerodha..")
+            .adapter("signal-redis", "io.openoms.adapters.signal.redis..")
             .ignoreDependency(
                     com.tngtech.archunit.base.DescribedPredicate.describe(
                             "the composition root", c -> c.getPackageName().startsWith("io.openoms.app")),

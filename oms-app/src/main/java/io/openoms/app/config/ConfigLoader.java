@@ -362,6 +362,7 @@ public final class ConfigLoader {
         keys.put("OMS_KITE_ACCESS_TOKEN", "broker.zerodha.access-token");
         keys.put("OMS_KITE_API_URL", "broker.zerodha.api-url");
         keys.put("OMS_KITE_WS_URL", "broker.zerodha.ws-url");
+        keys.put("OMS_SIGNALS_REDIS_URL", "signals.redis.url");
         return java.util.Collections.unmodifiableMap(keys);
     }
 

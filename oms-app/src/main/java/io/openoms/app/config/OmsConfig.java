@@ -25,6 +25,7 @@ import java.util.Set;
  * @param orderMonitor {@code order-monitor.*}
  * @param reconciliation {@code reconciliation.*}
  * @param killSwitch {@code kill-switch.*}
+ * @param signals {@code signals.*}: signals from Redis
  */
 public record OmsConfig(
         String dataDir,
@@ -40,7 +41,8 @@ public record OmsConfig(
         SecurityConfig security,
         OrderMonitorConfig orderMonitor,
         ReconciliationLoopConfig reconciliation,
-        KillSwitchTriggersConfig killSwitch) {
+        KillSwitchTriggersConfig killSwitch,
+        SignalsConfig signals) {
 
     public static final List<InstrumentConfig> DEFAULT_INSTRUMENTS = List.of(
             InstrumentConfig.equity("NSE:INFY", "1500"),
@@ -66,6 +68,7 @@ public record OmsConfig(
         requireNonNull(orderMonitor, "orderMonitor is null");
         requireNonNull(reconciliation, "reconciliation is null");
         requireNonNull(killSwitch, "killSwitch is null");
+        signals = signals == null ? SignalsConfig.DEFAULT : signals;
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < accounts.size(); i++) {
             AccountConfig account = accounts.get(i);
@@ -109,7 +112,8 @@ public record OmsConfig(
                 SecurityConfig.DEFAULT,
                 OrderMonitorConfig.DEFAULT,
                 ReconciliationLoopConfig.DEFAULT,
-                KillSwitchTriggersConfig.DEFAULT);
+                KillSwitchTriggersConfig.DEFAULT,
+                SignalsConfig.DEFAULT);
     }
 
     public Path dataDirectory() {
@@ -162,7 +166,8 @@ public record OmsConfig(
                 security,
                 orderMonitor,
                 reconciliation,
-                killSwitch);
+                killSwitch,
+                signals);
     }
 
     public OmsConfig withHttp(HttpConfig newHttp) {
@@ -180,6 +185,7 @@ public record OmsConfig(
                 security,
                 orderMonitor,
                 reconciliation,
-                killSwitch);
+                killSwitch,
+                signals);
     }
 }

@@ -74,6 +74,7 @@ final class DemoSettings {
                 security,
                 defaults.orderMonitor(),
                 defaults.reconciliation(),
-                defaults.killSwitch());
+                defaults.killSwitch(),
+                defaults.signals());
     }
 }
