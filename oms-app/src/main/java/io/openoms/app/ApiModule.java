@@ -10,6 +10,7 @@ import io.openoms.app.http.ApiAccessRoutes;
 import io.openoms.app.http.ApiAccounts;
 import io.openoms.app.http.ApiRequestLimits;
 import io.openoms.app.http.EventStreamRoutes;
+import io.openoms.app.http.FillRoutes;
 import io.openoms.app.http.HttpRoutes;
 import io.openoms.app.http.OpenApiRoutes;
 import io.openoms.app.http.OrderRoutes;
@@ -45,6 +46,8 @@ public final class ApiModule extends AbstractModule {
         routes.addBinding().to(OpenApiRoutes.class);
         routes.addBinding().to(WhoAmIRoutes.class);
         routes.addBinding().to(PnlSeriesRoutes.class);
+        routes.addBinding().to(FillRoutes.class);
+        bind(FillRoutes.class).in(Singleton.class);
         bind(WhoAmIRoutes.class).in(Singleton.class);
         bind(PnlSeriesRoutes.class).in(Singleton.class);
         bind(EventStreamRoutes.class).in(Singleton.class);

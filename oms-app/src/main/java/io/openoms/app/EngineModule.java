@@ -31,6 +31,7 @@ import io.openoms.application.routing.RoutingConfig;
 import io.openoms.application.routing.StaticOrderRouter;
 import io.openoms.domain.instrument.InstrumentId;
 import io.openoms.domain.port.in.BrokerUpdates;
+import io.openoms.domain.port.in.ExternalFills;
 import io.openoms.domain.port.in.OrderEntry;
 import io.openoms.domain.port.in.OrderEventSubscription;
 import io.openoms.domain.port.in.OrderQueries;
@@ -223,6 +224,11 @@ public final class EngineModule extends AbstractModule {
 
     @Provides
     static BrokerUpdates brokerUpdates(TradingEngine engine) {
+        return engine;
+    }
+
+    @Provides
+    static ExternalFills externalFills(TradingEngine engine) {
         return engine;
     }
 

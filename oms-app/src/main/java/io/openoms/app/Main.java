@@ -74,6 +74,7 @@ public final class Main {
                 switch (config.broker().type()) {
                     case MOCK -> new MockBrokerModule();
                     case ZERODHA -> new ZerodhaBrokerModule(config.broker().zerodha());
+                    case MANUAL -> new ManualBrokerModule();
                 };
         List<Module> modules = new ArrayList<>(List.of(
                 new ConfigModule(config),

@@ -5,5 +5,7 @@ public enum BrokerType {
     /** The simulated venue: paper trading, the default. */
     MOCK,
     /** Zerodha Kite Connect. */
-    ZERODHA
+    ZERODHA,
+    /** The manual venue: orders recorded, not sent; fills entered by hand or by the API. */
+    MANUAL
 }

@@ -1,5 +1,6 @@
 package io.openoms.application.engine;
 
+import io.openoms.domain.port.in.ExternalFillResult;
 import io.openoms.domain.port.in.FailureCode;
 import io.openoms.domain.port.in.OrderCommandResult;
 import org.slf4j.Logger;
@@ -27,6 +28,8 @@ final class Refusals {
             c.result().complete(failed);
         } else if (command instanceof EngineCommand.CloseNotKnownAtBroker c) {
             c.result().complete(failed);
+        } else if (command instanceof EngineCommand.ExternalFill c) {
+            c.result().complete(new ExternalFillResult.Refused(code, message));
         } else if (command instanceof EngineCommand.CancelAll c) {
             c.result().completeExceptionally(new EngineUnavailableException(code, message));
         } else if (command instanceof EngineCommand.SetLimits c) {

@@ -7,6 +7,10 @@ public enum FailureCode {
     VALIDATION_ORDER_NOT_FOUND,
     VALIDATION_ORDER_NOT_CANCELLABLE,
     VALIDATION_ORDER_NOT_MODIFIABLE,
+    /** A fill the order cannot take: more than remains, or the order takes no fills in its state. */
+    VALIDATION_FILL_REFUSED,
+    /** The order's venue reports its own fills; only a {@code manual} venue's orders take external fills. */
+    VALIDATION_EXTERNAL_FILLS_NOT_ACCEPTED,
     /** The command queue is full: retry shortly. */
     ENGINE_BUSY,
     /** The engine is stopping or stopped. */
