@@ -63,9 +63,12 @@ public final class ApiAccessRoutes implements HttpRoutes {
         return principal;
     }
 
-    /** Kite's postbacks cannot carry an API key; they are authenticated by their checksum instead. */
+    /**
+     * Kite's postbacks cannot carry an API key; they are authenticated by their checksum instead. Webhook
+     * alerts cannot either: they carry their token in the path, and are limited per token.
+     */
     private static boolean authenticatedByItself(Context ctx) {
-        return ZerodhaPostbackRoutes.PATH.equals(ctx.path());
+        return ZerodhaPostbackRoutes.PATH.equals(ctx.path()) || WebhookRoutes.isAlert(ctx);
     }
 
     private void authenticate(Context ctx) {

@@ -69,6 +69,11 @@ final class ApiJson {
             }
             throw ApiException.badRequest("the request needs a JSON object body");
         }
+        return object(bytes);
+    }
+
+    /** {@code bytes} as one JSON object, decimals exact, no exponents; else a 400 saying what is wrong. */
+    static ObjectNode object(byte[] bytes) {
         JsonNode node;
         try {
             node = MAPPER.readTree(bytes);
@@ -139,7 +144,8 @@ final class ApiJson {
         }
     }
 
-    private static byte[] boundedBody(Context ctx) {
+    /** The body, refused with 413 beyond {@link #MAX_BODY_BYTES}. */
+    static byte[] boundedBody(Context ctx) {
         long declared = ctx.req().getContentLengthLong();
         if (declared > MAX_BODY_BYTES) {
             throw tooLarge(ctx);
