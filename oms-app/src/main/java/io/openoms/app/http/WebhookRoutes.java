@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Administration (admin role): {@code POST /api/v1/webhooks} {@code {"strategy": "…"}} creates a
  * strategy's token and shows it once; {@code GET /api/v1/webhooks} lists the strategies with a token;
- * {@code DELETE /api/v1/webhooks/{strategy}} revokes one.
+ * {@code DELETE /api/v1/webhooks/{id}} revokes the token of strategy {@code id}.
  */
 public final class WebhookRoutes implements HttpRoutes {
     static final String PREFIX = "/api/v1/webhooks/";
@@ -60,7 +60,7 @@ public final class WebhookRoutes implements HttpRoutes {
         routes.post("/api/v1/webhooks/{token}", this::alert);
         routes.post("/api/v1/webhooks", this::create, Role.ADMIN);
         routes.get("/api/v1/webhooks", this::list, Role.ADMIN);
-        routes.delete("/api/v1/webhooks/{token}", this::revoke, Role.ADMIN);
+        routes.delete("/api/v1/webhooks/{id}", this::revoke, Role.ADMIN);
     }
 
     /** An alert carries its token instead of an API key. */
@@ -202,7 +202,7 @@ public final class WebhookRoutes implements HttpRoutes {
     }
 
     private void revoke(Context ctx) {
-        String strategy = ctx.pathParam("token");
+        String strategy = ctx.pathParam("id");
         try {
             tokens.revoke(strategy);
         } catch (IllegalArgumentException e) {
