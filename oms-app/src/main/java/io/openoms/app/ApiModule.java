@@ -10,6 +10,7 @@ import io.openoms.app.http.ApiAccessRoutes;
 import io.openoms.app.http.ApiAccounts;
 import io.openoms.app.http.ApiRequestLimits;
 import io.openoms.app.http.EventStreamRoutes;
+import io.openoms.app.http.FillRoutes;
 import io.openoms.app.http.HttpRoutes;
 import io.openoms.app.http.OpenApiRoutes;
 import io.openoms.app.http.OrderRoutes;
@@ -17,14 +18,16 @@ import io.openoms.app.http.PnlSeriesRoutes;
 import io.openoms.app.http.PortfolioRoutes;
 import io.openoms.app.http.ReconciliationRoutes;
 import io.openoms.app.http.RiskRoutes;
+import io.openoms.app.http.WebhookRoutes;
 import io.openoms.app.http.WhoAmIRoutes;
 import io.openoms.app.security.ApiKeyBootstrap;
 import io.openoms.app.security.ApiKeyStore;
+import io.openoms.app.security.WebhookTokens;
 import io.openoms.domain.port.in.Reconciliation;
 import java.time.Clock;
 
 /**
- * The REST API under {@code /api/v1}: API keys and roles, the request rate limit, orders and signals, positions and
+ * The REST API under {@code /api/v1}: API keys and roles, the request rate limit, orders, signals and webhooks, external fills, positions and
  * portfolio, risk administration, reconciliation, the event stream and the OpenAPI document.
  *
  * <p>{@link Reconciliation} is optional here: the module that schedules reconciliation binds it
@@ -45,6 +48,10 @@ public final class ApiModule extends AbstractModule {
         routes.addBinding().to(OpenApiRoutes.class);
         routes.addBinding().to(WhoAmIRoutes.class);
         routes.addBinding().to(PnlSeriesRoutes.class);
+        routes.addBinding().to(FillRoutes.class);
+        routes.addBinding().to(WebhookRoutes.class);
+        bind(WebhookRoutes.class).in(Singleton.class);
+        bind(FillRoutes.class).in(Singleton.class);
         bind(WhoAmIRoutes.class).in(Singleton.class);
         bind(PnlSeriesRoutes.class).in(Singleton.class);
         bind(EventStreamRoutes.class).in(Singleton.class);
@@ -68,6 +75,13 @@ public final class ApiModule extends AbstractModule {
         ApiKeyStore store =
                 ApiKeyStore.open(config.dataDirectory(), config.security().adminApiKey(), clock);
         return ApiKeyBootstrap.ensureKeys(store, config.http().host(), System.out);
+    }
+
+    /** The webhook tokens, in {@code webhook-tokens.json} beside the API keys. */
+    @Provides
+    @Singleton
+    static WebhookTokens webhookTokens(OmsConfig config, Clock clock) {
+        return new WebhookTokens(ApiKeyStore.openWebhookTokens(config.dataDirectory(), clock));
     }
 
     /** The request rate limit per API key, on the monotonic clock. */

@@ -29,6 +29,7 @@ import io.openoms.application.routing.OrderRouter;
 import io.openoms.application.routing.RoutingConfig;
 import io.openoms.application.routing.StaticOrderRouter;
 import io.openoms.domain.port.in.BrokerUpdates;
+import io.openoms.domain.port.in.ExternalFills;
 import io.openoms.domain.port.in.OrderEntry;
 import io.openoms.domain.port.in.OrderEventSubscription;
 import io.openoms.domain.port.in.OrderQueries;
@@ -220,6 +221,11 @@ public final class EngineModule extends AbstractModule {
 
     @Provides
     static BrokerUpdates brokerUpdates(TradingEngine engine) {
+        return engine;
+    }
+
+    @Provides
+    static ExternalFills externalFills(TradingEngine engine) {
         return engine;
     }
 

@@ -75,14 +75,20 @@ public final class Main {
                     case MOCK -> new MockBrokerModule();
                     case ZERODHA -> new ZerodhaBrokerModule(config.broker().zerodha());
                     case ALPACA -> new AlpacaBrokerModule(config.broker().alpaca());
+                    case MANUAL -> new ManualBrokerModule();
                 };
-        return List.of(
+        List<Module> modules = new ArrayList<>(List.of(
                 new ConfigModule(config),
                 new PersistenceModule(config.persistence()),
                 broker,
                 new EngineModule(),
                 new MetricsModule(),
-                new RuntimeModule());
+                new RuntimeModule(),
+                new SignalModule()));
+        if (config.signals().redis().enabled()) {
+            modules.add(new RedisSignalModule(config.signals().redis().toAdapterConfig()));
+        }
+        return List.copyOf(modules);
     }
 
     /** The first failure's cause, so that the command line can print what went wrong in one line. */

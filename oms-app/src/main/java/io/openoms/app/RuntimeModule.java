@@ -10,6 +10,7 @@ import io.openoms.app.runtime.OmsRuntime;
 import io.openoms.app.runtime.ReferenceData;
 import io.openoms.app.runtime.RuntimeStatus;
 import io.openoms.app.runtime.ScheduledTask;
+import io.openoms.app.runtime.SignalSource;
 
 /**
  * The lifecycle: the schedule registry (a set of {@link ScheduledTask}s every module may add to), the
@@ -21,6 +22,7 @@ public final class RuntimeModule extends AbstractModule {
     protected void configure() {
         Multibinder.newSetBinder(binder(), ScheduledTask.class);
         Multibinder.newSetBinder(binder(), BrokerSession.class);
+        Multibinder.newSetBinder(binder(), SignalSource.class);
         bind(OmsRuntime.class).in(Singleton.class);
     }
 

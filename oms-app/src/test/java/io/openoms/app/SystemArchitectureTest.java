@@ -24,6 +24,7 @@ class SystemArchitectureTest {
             .adapter("broker-mock", "io.openoms.adapters.broker.mock..")
             .adapter("broker-zerodha", "io.openoms.adapters.broker.zerodha..")
             .adapter("broker-alpaca", "io.openoms.adapters.broker.alpaca..")
+            .adapter("signal-redis", "io.openoms.adapters.signal.redis..")
             .ignoreDependency(
                     com.tngtech.archunit.base.DescribedPredicate.describe(
                             "the composition root", c -> c.getPackageName().startsWith("io.openoms.app")),

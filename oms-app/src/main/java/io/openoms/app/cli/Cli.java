@@ -51,6 +51,7 @@ public final class Cli {
                 .addSubcommand(new MigrateCommand(environment))
                 .addSubcommand(new ConfigCommand(environment))
                 .addSubcommand(ApiKeysCommand.commandLine(environment))
+                .addSubcommand(WebhooksCommand.commandLine(environment))
                 .addSubcommand(new CommandLine(new ZerodhaCommand())
                         .addSubcommand(new ZerodhaCommand.LoginUrl(environment))
                         .addSubcommand(new ZerodhaCommand.Session(environment)))

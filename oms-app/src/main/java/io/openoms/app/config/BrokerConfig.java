@@ -13,7 +13,8 @@ import java.util.TreeMap;
 /**
  * The broker this deployment trades with.
  *
- * @param type {@code broker.type}, {@code OMS_BROKER}: {@code mock} (default), {@code zerodha} or {@code alpaca}
+ * @param type {@code broker.type}, {@code OMS_BROKER}: {@code mock} (default), {@code zerodha}, {@code alpaca} or
+ *     {@code manual} (orders recorded, not sent; fills entered through {@code POST /api/v1/orders/{id}/fills})
  * @param mock the simulated venue's keys under {@code broker.mock} (see {@link MockVenueConfig}: {@code
  *     seed}, {@code volatility-ticks}, {@code slippage-ticks}, {@code liquidity-per-step}, {@code
  *     ack-latency}, {@code fees.*}, {@code faults.*}, …); instruments' opening prices come from {@code
@@ -28,7 +29,7 @@ public record BrokerConfig(
 
     public BrokerConfig {
         if (type == null) {
-            throw new IllegalArgumentException("type: is required; allowed: mock, zerodha, alpaca");
+            throw new IllegalArgumentException("type: is required; allowed: mock, zerodha, alpaca, manual");
         }
         mock = Map.copyOf(new TreeMap<>(requireNonNull(mock, "mock is null")));
         requireNonNull(zerodha, "zerodha is null");
@@ -42,6 +43,7 @@ public record BrokerConfig(
             case MOCK -> mockVenue(List.of()).name();
             case ZERODHA -> "zerodha";
             case ALPACA -> "alpaca";
+            case MANUAL -> "manual";
         };
     }
 

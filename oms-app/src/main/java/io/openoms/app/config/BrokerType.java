@@ -7,5 +7,7 @@ public enum BrokerType {
     /** Zerodha Kite Connect. */
     ZERODHA,
     /** Alpaca Trading API v2 (paper or live). */
-    ALPACA
+    ALPACA,
+    /** The manual venue: orders recorded, not sent; fills entered by hand or by the API. */
+    MANUAL
 }

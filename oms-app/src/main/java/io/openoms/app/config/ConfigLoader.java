@@ -366,6 +366,7 @@ public final class ConfigLoader {
         keys.put("OMS_ALPACA_SECRET_KEY", "broker.alpaca.secret-key");
         keys.put("OMS_ALPACA_API_URL", "broker.alpaca.api-url");
         keys.put("OMS_ALPACA_STREAM_URL", "broker.alpaca.stream-url");
+        keys.put("OMS_SIGNALS_REDIS_URL", "signals.redis.url");
         return java.util.Collections.unmodifiableMap(keys);
     }
 

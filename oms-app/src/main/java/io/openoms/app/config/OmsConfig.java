@@ -26,6 +26,7 @@ import java.util.Set;
  * @param orderMonitor {@code order-monitor.*}
  * @param reconciliation {@code reconciliation.*}
  * @param killSwitch {@code kill-switch.*}, bound straight onto the application's {@link KillSwitchConfig}
+ * @param signals {@code signals.*}: signals from Redis
  */
 public record OmsConfig(
         String dataDir,
@@ -41,7 +42,8 @@ public record OmsConfig(
         SecurityConfig security,
         OrderMonitorConfig orderMonitor,
         ReconciliationLoopConfig reconciliation,
-        KillSwitchConfig killSwitch) {
+        KillSwitchConfig killSwitch,
+        SignalsConfig signals) {
 
     public static final List<InstrumentConfig> DEFAULT_INSTRUMENTS = List.of(
             InstrumentConfig.equity("NSE:INFY", "1500"),
@@ -67,6 +69,7 @@ public record OmsConfig(
         requireNonNull(orderMonitor, "orderMonitor is null");
         requireNonNull(reconciliation, "reconciliation is null");
         requireNonNull(killSwitch, "killSwitch is null");
+        signals = signals == null ? SignalsConfig.DEFAULT : signals;
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < accounts.size(); i++) {
             AccountConfig account = accounts.get(i);
@@ -110,7 +113,8 @@ public record OmsConfig(
                 SecurityConfig.DEFAULT,
                 OrderMonitorConfig.DEFAULT,
                 ReconciliationLoopConfig.DEFAULT,
-                KillSwitchConfig.builder().build());
+                KillSwitchConfig.builder().build(),
+                SignalsConfig.DEFAULT);
     }
 
     public Path dataDirectory() {
@@ -163,7 +167,8 @@ public record OmsConfig(
                 security,
                 orderMonitor,
                 reconciliation,
-                killSwitch);
+                killSwitch,
+                signals);
     }
 
     public OmsConfig withHttp(HttpConfig newHttp) {
@@ -181,6 +186,7 @@ public record OmsConfig(
                 security,
                 orderMonitor,
                 reconciliation,
-                killSwitch);
+                killSwitch,
+                signals);
     }
 }

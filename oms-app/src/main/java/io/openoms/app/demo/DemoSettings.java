@@ -76,6 +76,7 @@ final class DemoSettings {
                 security,
                 defaults.orderMonitor(),
                 defaults.reconciliation(),
-                defaults.killSwitch());
+                defaults.killSwitch(),
+                defaults.signals());
     }
 }

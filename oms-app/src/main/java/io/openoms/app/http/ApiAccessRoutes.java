@@ -30,8 +30,11 @@ public final class ApiAccessRoutes implements HttpRoutes {
     private static final String PRINCIPAL = "oms.principal";
 
     /** Requests that create or change an order: they also count against the order budget. */
-    private static final Set<String> ORDER_ENTRY =
-            Set.of("POST /api/v1/orders", "POST /api/v1/signals", "PATCH /api/v1/orders/{id}");
+    private static final Set<String> ORDER_ENTRY = Set.of(
+            "POST /api/v1/orders",
+            "POST /api/v1/signals",
+            "PATCH /api/v1/orders/{id}",
+            "POST /api/v1/orders/{id}/fills");
 
     private static final Set<String> UNLIMITED = Set.of("PUT /api/v1/risk/trading-state");
 
@@ -60,9 +63,12 @@ public final class ApiAccessRoutes implements HttpRoutes {
         return principal;
     }
 
-    /** Kite's postbacks cannot carry an API key; they are authenticated by their checksum instead. */
+    /**
+     * Kite's postbacks cannot carry an API key; they are authenticated by their checksum instead. Webhook
+     * alerts cannot either: they carry their token in the path, and are limited per token.
+     */
     private static boolean authenticatedByItself(Context ctx) {
-        return ZerodhaPostbackRoutes.PATH.equals(ctx.path());
+        return ZerodhaPostbackRoutes.PATH.equals(ctx.path()) || WebhookRoutes.isAlert(ctx);
     }
 
     private void authenticate(Context ctx) {

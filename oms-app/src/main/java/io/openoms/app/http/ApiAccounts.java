@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.openoms.app.config.AccountConfig;
 import io.openoms.app.config.InstrumentConfig;
 import io.openoms.app.config.OmsConfig;
+import io.openoms.application.intake.SignalParser;
 import io.openoms.domain.instrument.InstrumentId;
 import io.openoms.domain.port.out.InstrumentCatalog;
 import io.openoms.domain.value.AccountId;
@@ -23,6 +24,7 @@ public final class ApiAccounts {
     private final List<AccountId> accounts;
     private final List<InstrumentId> instruments;
     private final InstrumentCatalog catalog;
+    private final SignalParser signals;
 
     @Inject
     public ApiAccounts(OmsConfig config, InstrumentCatalog catalog) {
@@ -32,6 +34,12 @@ public final class ApiAccounts {
         this.instruments = config.instruments().stream()
                 .map(InstrumentConfig::instrumentId)
                 .toList();
+        this.signals = new SignalParser(accounts, instruments);
+    }
+
+    /** Reads signals against the configured accounts and instruments. */
+    SignalParser signals() {
+        return signals;
     }
 
     List<AccountId> accounts() {
@@ -93,16 +101,6 @@ public final class ApiAccounts {
 
     /** {@code EXCHANGE:SYMBOL}, or a bare symbol that exactly one configured instrument has. */
     InstrumentId instrument(String text) {
-        if (text.contains(":")) {
-            return InstrumentId.parse(text);
-        }
-        List<InstrumentId> matches = instruments.stream()
-                .filter(instrument -> instrument.symbol().equalsIgnoreCase(text))
-                .toList();
-        if (matches.size() != 1) {
-            throw new IllegalArgumentException("'" + text + "' is not one configured instrument's symbol; write"
-                    + " EXCHANGE:SYMBOL, e.g. NSE:INFY");
-        }
-        return matches.get(0);
+        return signals.instrument(text);
     }
 }

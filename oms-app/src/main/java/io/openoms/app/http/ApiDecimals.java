@@ -1,5 +1,6 @@
 package io.openoms.app.http;
 
+import io.openoms.application.intake.StrictValues;
 import io.openoms.domain.value.Money;
 import io.openoms.domain.value.Price;
 import java.math.BigDecimal;

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import io.javalin.http.Context;
+import io.openoms.application.intake.StrictValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -68,6 +69,11 @@ final class ApiJson {
             }
             throw ApiException.badRequest("the request needs a JSON object body");
         }
+        return object(bytes);
+    }
+
+    /** {@code bytes} as one JSON object, decimals exact, no exponents; else a 400 saying what is wrong. */
+    static ObjectNode object(byte[] bytes) {
         JsonNode node;
         try {
             node = MAPPER.readTree(bytes);
@@ -82,6 +88,11 @@ final class ApiJson {
         }
         refuseExponents(bytes);
         return object;
+    }
+
+    /** A JSON object as plain Java values (decimals as {@link BigDecimal}), for the shared {@code SignalParser}. */
+    static Map<String, Object> plain(ObjectNode object) {
+        return MAPPER.convertValue(object, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {});
     }
 
     private static void requireJson(String contentType) {
@@ -133,7 +144,8 @@ final class ApiJson {
         }
     }
 
-    private static byte[] boundedBody(Context ctx) {
+    /** The body, refused with 413 beyond {@link #MAX_BODY_BYTES}. */
+    static byte[] boundedBody(Context ctx) {
         long declared = ctx.req().getContentLengthLong();
         if (declared > MAX_BODY_BYTES) {
             throw tooLarge(ctx);

@@ -12,7 +12,8 @@ import java.util.function.Function;
 /**
  * Waits for the engine's answers and maps its failures to HTTP. The mapping (also in {@code
  * docs/api.md}): invalid request 400, unknown order 404, not cancellable or modifiable, modification
- * budget spent and orders held behind an unknown outcome 409, broker rate limit 429 (with {@code
+ * budget spent, orders held behind an unknown outcome and an external fill for a venue that reports its
+ * own fills 409, a fill the order cannot take 422, broker rate limit 429 (with {@code
  * Retry-After}), engine busy or stopped and journal unavailable 503 (busy with {@code Retry-After}:
  * the whole server is overloaded, not this client), a bug 500.
  */
@@ -70,7 +71,9 @@ final class EngineCalls {
             case VALIDATION_ORDER_NOT_CANCELLABLE,
                     VALIDATION_ORDER_NOT_MODIFIABLE,
                     BROKER_MODIFICATION_BUDGET_SPENT,
-                    BROKER_OUTCOME_UNKNOWN_HOLD -> new ApiException(409, code.name(), message);
+                    BROKER_OUTCOME_UNKNOWN_HOLD,
+                    VALIDATION_EXTERNAL_FILLS_NOT_ACCEPTED -> new ApiException(409, code.name(), message);
+            case VALIDATION_FILL_REFUSED -> new ApiException(422, code.name(), message);
             case BROKER_RATE_LIMITED -> new ApiException(429, code.name(), message, Map.of("retryAfterSeconds", 1));
             case ENGINE_BUSY -> new ApiException(503, code.name(), message, Map.of("retryAfterSeconds", 1));
             case ENGINE_STOPPED, JOURNAL_UNAVAILABLE -> new ApiException(503, code.name(), message);

@@ -9,6 +9,7 @@ import io.openoms.app.runtime.BrokerSessionState;
 import io.openoms.app.runtime.DatabaseProbe;
 import io.openoms.app.runtime.RuntimeStatus;
 import io.openoms.app.runtime.ScheduledTask;
+import io.openoms.app.runtime.SignalSource;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,12 +26,15 @@ public final class HealthRoutes implements HttpRoutes {
     private final RuntimeStatus status;
     private final DatabaseProbe database;
     private final Set<BrokerSession> brokers;
+    private final Set<SignalSource> signals;
 
     @Inject
-    public HealthRoutes(RuntimeStatus status, DatabaseProbe database, Set<BrokerSession> brokers) {
+    public HealthRoutes(
+            RuntimeStatus status, DatabaseProbe database, Set<BrokerSession> brokers, Set<SignalSource> signals) {
         this.status = requireNonNull(status, "status is null");
         this.database = requireNonNull(database, "database is null");
         this.brokers = Set.copyOf(requireNonNull(brokers, "brokers is null"));
+        this.signals = Set.copyOf(requireNonNull(signals, "signals is null"));
     }
 
     @Override
@@ -92,6 +96,18 @@ public final class HealthRoutes implements HttpRoutes {
                         },
                         () -> reconciliation.put("scheduled", false));
         checks.put("reconciliation", reconciliation);
+
+        // Informational: a signal source that is down does not make the process unready (REST still trades).
+        checks.put(
+                "signals",
+                signals.stream()
+                        .map(source -> {
+                            Map<String, Object> entry = new LinkedHashMap<>();
+                            entry.put("name", source.name());
+                            entry.putAll(source.health());
+                            return entry;
+                        })
+                        .toList());
 
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", ready ? "UP" : "DOWN");

@@ -120,7 +120,8 @@ public final class JavalinHttpServer implements HttpService {
     /** "METHOD path", or empty when Jetty has already recycled the exchange and its request is gone. */
     private static Optional<String> describe(Context ctx) {
         try {
-            return Optional.of(ctx.method() + " " + ctx.path());
+            // A webhook's path holds its secret token: never logged.
+            return Optional.of(ctx.method() + " " + WebhookRoutes.redact(ctx.path()));
         } catch (RuntimeException recycled) {
             return Optional.empty();
         }

@@ -2,6 +2,7 @@ package io.openoms.app.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openoms.application.intake.StrictValues;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;

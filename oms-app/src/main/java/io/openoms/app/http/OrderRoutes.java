@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.openoms.app.security.Role;
+import io.openoms.application.intake.ParsedSignal;
+import io.openoms.application.intake.SignalParser;
+import io.openoms.application.intake.StrictValues;
 import io.openoms.domain.instrument.InstrumentId;
 import io.openoms.domain.order.ClientOrderId;
 import io.openoms.domain.order.InvalidOrderRequestException;
@@ -60,8 +63,6 @@ public final class OrderRoutes implements HttpRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(OrderRoutes.class);
     private static final int DEFAULT_PAGE = 100;
     private static final String DEFAULT_STRATEGY = "manual";
-    private static final String SIGNAL_STRATEGY = "signal";
-    private static final int MAX_REASON_LENGTH = 500;
 
     private static final Set<String> ORDER_FIELDS = Set.of(
             "instrument",
@@ -81,8 +82,6 @@ public final class OrderRoutes implements HttpRoutes {
             "reduceOnly",
             "stopLoss",
             "takeProfit");
-    private static final Set<String> SIGNAL_FIELDS =
-            Set.of("symbol", "side", "qty", "reason", "account", "strategy", "product", "clientOrderId");
     private static final Set<String> MODIFY_FIELDS = Set.of("quantity", "price", "triggerPrice");
     private static final Set<String> CANCEL_ALL_FIELDS = Set.of("account", "strategy", "instrument", "symbol");
 
@@ -173,64 +172,24 @@ public final class OrderRoutes implements HttpRoutes {
     }
 
     /**
-     * A signal is a market order whose {@code reason} is kept: in full in the log, and in short in the
-     * order's {@code tag} ({@code sig-} and the reason's first words, as far as the tag's 64 characters
-     * of letters, digits and {@code _ . : -} allow), so the order says why it was placed.
+     * A signal, read by the {@link SignalParser} every way in shares (Redis, webhooks): a market order (or
+     * a limit order, with {@code type} and {@code price}) whose {@code reason} is kept in full in the log
+     * and in short in the order's {@code tag}.
      */
     private void signal(Context ctx) {
-        RequestFields fields = new RequestFields(ApiJson.body(ctx, false), SIGNAL_FIELDS);
-        Optional<InstrumentId> instrument =
-                fields.convert("symbol", fields.requiredText("symbol"), accounts::instrument);
-        Optional<Side> side = fields.enumValue("side", Side.class, true);
-        Optional<Quantity> quantity =
-                fields.requiredDecimal("qty").flatMap(q -> fields.attempt("qty", () -> Quantity.of(q)));
-        Optional<String> reason = fields.requiredText("reason");
-        reason.ifPresent(text -> {
-            if (text.isBlank()) {
-                fields.problem("reason", "must not be blank");
-            } else if (text.length() > MAX_REASON_LENGTH) {
-                fields.problem("reason", "must be at most " + MAX_REASON_LENGTH + " characters");
-            }
-        });
-        Optional<AccountId> account = accounts.resolve(fields, fields.text("account"));
-        Optional<StrategyId> strategy = fields.convert(
-                "strategy", Optional.of(fields.text("strategy").orElse(SIGNAL_STRATEGY)), StrategyId::of);
-        Optional<Product> product = fields.convert("product", fields.text("product"), Product::of);
-        Optional<ClientOrderId> clientOrderId =
-                fields.convert("clientOrderId", fields.text("clientOrderId"), ClientOrderId::of);
-        fields.check();
-        OrderRequest.Builder builder;
-        try {
-            builder = OrderRequest.builder()
-                    .account(account.orElseThrow())
-                    .strategy(strategy.orElseThrow())
-                    .instrument(instrument.orElseThrow())
-                    .side(side.orElseThrow())
-                    .type(OrderType.MARKET)
-                    .quantity(quantity.orElseThrow())
-                    .tag(signalTag(reason.orElseThrow()));
-            product.ifPresent(builder::product);
-            OrderRequest request = builder.build();
-            LOG.info(
-                    "signal for {} {} {}: {}",
-                    request.side(),
-                    request.quantity(),
-                    request.instrument(),
-                    reason.orElseThrow().replaceAll("[\\r\\n]", " "));
-            place(ctx, new SubmitOrder(request, clientOrderId));
-        } catch (InvalidOrderRequestException e) {
-            throw ApiException.invalidField(e.field().equals("quantity") ? "qty" : e.field(), e.getMessage());
+        ParsedSignal parsed = accounts.signals().parse(ApiJson.plain(ApiJson.body(ctx, false)));
+        if (parsed instanceof ParsedSignal.Invalid invalid) {
+            throw ApiException.invalidFields(invalid.problems());
         }
-    }
-
-    static String signalTag(String reason) {
-        String words = reason.trim().replaceAll("[^A-Za-z0-9_.:-]+", "-").replaceAll("-{2,}", "-");
-        words = words.replaceAll("^-|-$", "");
-        String tag = "sig-" + words;
-        if (tag.length() > 64) {
-            tag = tag.substring(0, 64);
-        }
-        return tag.endsWith("-") ? tag.substring(0, tag.length() - 1) : tag;
+        ParsedSignal.Valid signal = (ParsedSignal.Valid) parsed;
+        OrderRequest request = signal.order().request();
+        LOG.info(
+                "signal for {} {} {}: {}",
+                request.side(),
+                request.quantity(),
+                request.instrument(),
+                signal.reason().replaceAll("[\\r\\n]", " "));
+        place(ctx, signal.order());
     }
 
     private void place(Context ctx, SubmitOrder command) {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.openoms.app.security.Role;
+import io.openoms.application.intake.StrictValues;
 import io.openoms.domain.port.in.Reconciliation;
 import io.openoms.domain.port.in.ReconciliationReport;
 import io.openoms.domain.reconciliation.ReconciliationFinding;

@@ -95,6 +95,11 @@ final class MeteredBrokerGateway implements BrokerGateway {
     }
 
     @Override
+    public boolean takesExternalFills() {
+        return delegate.takesExternalFills();
+    }
+
+    @Override
     public String toString() {
         return delegate.toString();
     }

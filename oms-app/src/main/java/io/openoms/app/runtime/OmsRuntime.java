@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * database.migrate-on-start} is off) when the object graph was built; {@link #start()} then writes the
  * configured reference data, starts the engine (which recovers open orders, positions, limits and
  * trading states from the store), opens the broker sessions, runs the tasks marked for start-up once,
- * starts the schedules, and starts the HTTP server last, so nothing is served before recovery.
- * {@link #stop()} goes the other way: stop accepting requests, stop the schedules, drain the engine,
+ * starts the schedules, starts the signal sources (Redis), and starts the HTTP server last, so nothing is served before recovery.
+ * {@link #stop()} goes the other way: stop accepting requests and signals, stop the schedules, drain the engine,
  * close the event bus, flush and close the journal and the database, close the broker sessions.
  */
 public final class OmsRuntime {
@@ -38,6 +38,7 @@ public final class OmsRuntime {
     private final EventBus eventBus;
     private final Set<BrokerSession> brokerSessions;
     private final Set<ScheduledTask> tasks;
+    private final Set<SignalSource> signalSources;
     private final HttpService http;
     private final RuntimeStatus status;
     private final Clock clock;
@@ -45,6 +46,7 @@ public final class OmsRuntime {
     private final Object lifecycle = new Object();
     private List<ScheduledLoop> loops = List.of();
     private boolean httpStarted;
+    private boolean signalsStarted;
     private boolean sessionsOpened;
 
     @Inject
@@ -56,6 +58,7 @@ public final class OmsRuntime {
             EventBus eventBus,
             Set<BrokerSession> brokerSessions,
             Set<ScheduledTask> tasks,
+            Set<SignalSource> signalSources,
             HttpService http,
             RuntimeStatus status,
             Clock clock) {
@@ -66,6 +69,7 @@ public final class OmsRuntime {
         this.eventBus = requireNonNull(eventBus, "eventBus is null");
         this.brokerSessions = Set.copyOf(requireNonNull(brokerSessions, "brokerSessions is null"));
         this.tasks = Set.copyOf(requireNonNull(tasks, "tasks is null"));
+        this.signalSources = Set.copyOf(requireNonNull(signalSources, "signalSources is null"));
         this.http = requireNonNull(http, "http is null");
         this.status = requireNonNull(status, "status is null");
         this.clock = requireNonNull(clock, "clock is null");
@@ -109,6 +113,11 @@ public final class OmsRuntime {
                                 .sorted(Comparator.comparing(ScheduledTask::name))
                                 .map(task -> task.name() + " every " + task.interval())
                                 .toList());
+                signalsStarted = true;
+                for (SignalSource source : signalSources) {
+                    source.start();
+                    LOG.info("signal source {} started", source.name());
+                }
                 http.start();
                 httpStarted = true;
                 status.phase(Phase.RUNNING);
@@ -165,6 +174,12 @@ public final class OmsRuntime {
         if (httpStarted) {
             clean &= step("stop accepting HTTP requests", http::stop);
             httpStarted = false;
+        }
+        if (signalsStarted) {
+            for (SignalSource source : signalSources) {
+                clean &= step("stop signal source " + source.name(), source::close);
+            }
+            signalsStarted = false;
         }
         for (ScheduledLoop loop : loops) {
             clean &= step("stop " + loop.name(), () -> {

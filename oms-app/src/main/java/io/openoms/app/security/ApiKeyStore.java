@@ -60,6 +60,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApiKeyStore {
     public static final String FILE_NAME = "api-keys.json";
+    /** Webhook tokens live in a store of their own, so that one is never taken for an API key. */
+    public static final String WEBHOOK_FILE_NAME = "webhook-tokens.json";
+
     public static final String ENVIRONMENT_ADMIN_NAME = "admin (OMS_ADMIN_API_KEY)";
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiKeyStore.class);
@@ -70,6 +73,8 @@ public final class ApiKeyStore {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}");
 
     private final Path file;
+    private final String kind;
+    private final String prefix;
     private final Optional<byte[]> environmentAdminDigest;
     private final Clock clock;
     private final SecureRandom random;
@@ -78,8 +83,10 @@ public final class ApiKeyStore {
     private List<StoredApiKey> keys;
     private FileState loaded;
 
-    private ApiKeyStore(Path file, Secret adminApiKey, Clock clock, SecureRandom random) {
+    private ApiKeyStore(Path file, String kind, String prefix, Secret adminApiKey, Clock clock, SecureRandom random) {
         this.file = requireNonNull(file, "file is null");
+        this.kind = requireNonNull(kind, "kind is null");
+        this.prefix = requireNonNull(prefix, "prefix is null");
         requireNonNull(adminApiKey, "adminApiKey is null");
         this.environmentAdminDigest =
                 adminApiKey.isSet() ? Optional.of(sha256(adminApiKey.reveal())) : Optional.empty();
@@ -93,7 +100,26 @@ public final class ApiKeyStore {
     /** The keys of {@code dataDirectory} (none when it has no key file yet) and the configured admin key. */
     public static ApiKeyStore open(Path dataDirectory, Secret adminApiKey, Clock clock) {
         requireNonNull(dataDirectory, "dataDirectory is null");
-        ApiKeyStore store = new ApiKeyStore(dataDirectory.resolve(FILE_NAME), adminApiKey, clock, new SecureRandom());
+        return open(new ApiKeyStore(
+                dataDirectory.resolve(FILE_NAME), "API key", KEY_PREFIX, adminApiKey, clock, new SecureRandom()));
+    }
+
+    /**
+     * The webhook tokens of {@code dataDirectory} ({@value #WEBHOOK_FILE_NAME}): one per strategy, named
+     * by the strategy, with the trader role; the same hashing, file and locking as API keys.
+     */
+    public static ApiKeyStore openWebhookTokens(Path dataDirectory, Clock clock) {
+        requireNonNull(dataDirectory, "dataDirectory is null");
+        return open(new ApiKeyStore(
+                dataDirectory.resolve(WEBHOOK_FILE_NAME),
+                "webhook token",
+                "whk_",
+                Secret.NONE,
+                clock,
+                new SecureRandom()));
+    }
+
+    private static ApiKeyStore open(ApiKeyStore store) {
         synchronized (store.lock) {
             store.reload();
         }
@@ -131,16 +157,17 @@ public final class ApiKeyStore {
         }
         byte[] bytes = new byte[KEY_BYTES];
         random.nextBytes(bytes);
-        String key = KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String key = prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         update(current -> {
             if (current.stream().anyMatch(existing -> existing.name().equals(name))) {
-                throw new IllegalArgumentException("name: an API key named '" + name + "' exists already");
+                throw new IllegalArgumentException("name: " + (kind.equals("API key") ? "an " : "a ") + kind
+                        + " named '" + name + "' exists already");
             }
             List<StoredApiKey> updated = new ArrayList<>(current);
             updated.add(new StoredApiKey(name, role, HexFormat.of().formatHex(sha256(key)), clock.instant()));
             return updated;
         });
-        LOG.info("API key '{}' created with role {} (only its hash is stored in {})", name, role.label(), file);
+        LOG.info("{} '{}' created with role {} (only its hash is stored in {})", kind, name, role.label(), file);
         return key;
     }
 
@@ -156,11 +183,12 @@ public final class ApiKeyStore {
             revoked[0] = current.stream()
                     .filter(key -> key.name().equals(name))
                     .findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException(
-                            "name: no API key is named '" + name + "'; 'oms api-keys list' shows the names"));
+                    .orElseThrow(() -> new IllegalArgumentException("name: no " + kind + " is named '" + name + "'; '"
+                            + (kind.equals("API key") ? "oms api-keys list" : "oms webhooks list")
+                            + "' shows the names"));
             return current.stream().filter(key -> !key.name().equals(name)).toList();
         });
-        LOG.info("API key '{}' ({}) revoked", name, revoked[0].role().label());
+        LOG.info("{} '{}' ({}) revoked", kind, name, revoked[0].role().label());
         return revoked[0];
     }
 
@@ -180,7 +208,7 @@ public final class ApiKeyStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the directory of " + file + ": " + e.getMessage(), e);
         }
-        Path lockFile = file.resolveSibling(FILE_NAME + ".lock");
+        Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock ignored = channel.lock()) {
             reload();
@@ -189,7 +217,7 @@ public final class ApiKeyStore {
             keys = List.copyOf(updated);
             loaded = fileState();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot lock the API key file " + lockFile + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot lock the " + kind + " file " + lockFile + ": " + e.getMessage(), e);
         }
     }
 
@@ -239,7 +267,7 @@ public final class ApiKeyStore {
             loaded = state;
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException(
-                    "cannot read the API key file " + file + ": " + e.getMessage()
+                    "cannot read the " + kind + " file " + file + ": " + e.getMessage()
                             + " (fix or remove it; removing it creates a new admin key at the next start)",
                     e);
         }
@@ -254,7 +282,8 @@ public final class ApiKeyStore {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
             if (!OWNER_ONLY.containsAll(permissions)) {
                 LOG.warn(
-                        "the API key file {} was readable by others ({}); made it owner-only",
+                        "the {} file {} was readable by others ({}); made it owner-only",
+                        kind,
                         file,
                         PosixFilePermissions.toString(permissions));
                 Files.setPosixFilePermissions(file, OWNER_ONLY);
@@ -283,7 +312,7 @@ public final class ApiKeyStore {
 
     private void write(List<StoredApiKey> updated) {
         try {
-            Path temporary = file.resolveSibling(FILE_NAME + ".tmp");
+            Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
             Files.deleteIfExists(temporary);
             if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
                 Files.createFile(temporary, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
@@ -301,7 +330,7 @@ public final class ApiKeyStore {
                 Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the API key file " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write the " + kind + " file " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -239,7 +239,8 @@ class ConfigLoaderTest {
                 Map.entry("OMS_KITE_API_SECRET", "s"),
                 Map.entry("OMS_KITE_ACCESS_TOKEN", "t"),
                 Map.entry("OMS_KITE_API_URL", "https://kite.test"),
-                Map.entry("OMS_KITE_WS_URL", "wss://ws.test"));
+                Map.entry("OMS_KITE_WS_URL", "wss://ws.test"),
+                Map.entry("OMS_SIGNALS_REDIS_URL", "redis://:pw@redis.test:6379/2"));
 
         OmsConfig config = new ConfigLoader(environment)
                 .parse("http: {port: 1111}\ndatabase: {user: file-user}\naccounts: []", "oms.yaml");
@@ -255,7 +256,10 @@ class ConfigLoaderTest {
         assertThat(config.broker().zerodha())
                 .isEqualTo(ZerodhaConfig.credentials(
                         Secret.of("k"), Secret.of("s"), Secret.of("t"), "https://kite.test", "wss://ws.test"));
-        assertThat(ConfigLoader.ENVIRONMENT).hasSize(17);
+        assertThat(config.signals().redis().enabled()).isTrue();
+        assertThat(config.signals().redis().url().reveal()).isEqualTo("redis://:pw@redis.test:6379/2");
+        assertThat(ConfigLoader.render(config)).doesNotContain(":pw@");
+        assertThat(ConfigLoader.ENVIRONMENT).hasSize(18);
     }
 
     @Test

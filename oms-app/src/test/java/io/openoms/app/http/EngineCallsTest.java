@@ -77,8 +77,11 @@ class EngineCallsTest {
 
     @Test
     void a_signal_reason_becomes_a_valid_short_tag() {
-        assertThat(OrderRoutes.signalTag("RSI crossed 30 on 5m")).isEqualTo("sig-RSI-crossed-30-on-5m");
-        assertThat(OrderRoutes.signalTag("  ünïcode / spaces!! ")).matches("[A-Za-z0-9_.:-]{1,64}");
-        assertThat(OrderRoutes.signalTag("x".repeat(200))).hasSize(64);
+        assertThat(io.openoms.application.intake.SignalParser.signalTag("RSI crossed 30 on 5m"))
+                .isEqualTo("sig-RSI-crossed-30-on-5m");
+        assertThat(io.openoms.application.intake.SignalParser.signalTag("  ünïcode / spaces!! "))
+                .matches("[A-Za-z0-9_.:-]{1,64}");
+        assertThat(io.openoms.application.intake.SignalParser.signalTag("x".repeat(200)))
+                .hasSize(64);
     }
 }

@@ -6,9 +6,11 @@ import io.openoms.domain.order.ClientOrderId;
 import io.openoms.domain.port.in.CancelAllOrders;
 import io.openoms.domain.port.in.CancelAllResult;
 import io.openoms.domain.port.in.CancelOrder;
+import io.openoms.domain.port.in.ExternalFillResult;
 import io.openoms.domain.port.in.LimitsChangeResult;
 import io.openoms.domain.port.in.ModifyOrder;
 import io.openoms.domain.port.in.OrderCommandResult;
+import io.openoms.domain.port.in.RecordExternalFill;
 import io.openoms.domain.port.in.SubmitOrder;
 import io.openoms.domain.port.in.TradingStateResult;
 import io.openoms.domain.port.out.BrokerOrder;
@@ -45,6 +47,10 @@ sealed interface EngineCommand {
             implements EngineCommand {}
 
     record TradeReport(String broker, BrokerTrade trade, Optional<CompletableFuture<Void>> done)
+            implements EngineCommand {}
+
+    /** A fill entered from outside for an order on a venue that takes them (checked by the caller). */
+    record ExternalFill(RecordExternalFill fill, CompletableFuture<ExternalFillResult> result)
             implements EngineCommand {}
 
     record MalformedPayload(String broker, String rawPayload, String problem) implements EngineCommand {}

@@ -66,6 +66,8 @@ final class EngineHandlers implements EngineLoop.Commands {
             executionReports.orderUpdate(c, unit, now);
         } else if (command instanceof EngineCommand.TradeReport c) {
             executionReports.trade(c, unit, now);
+        } else if (command instanceof EngineCommand.ExternalFill c) {
+            executionReports.externalFill(c, unit, now);
         } else if (command instanceof EngineCommand.MalformedPayload c) {
             executionReports.malformedPayload(c, unit, now);
         } else if (command instanceof EngineCommand.ResolveUnknown c) {

@@ -4,18 +4,24 @@ import static java.util.Objects.requireNonNull;
 
 import io.openoms.domain.order.BrokerOrderId;
 import io.openoms.domain.order.ClientOrderId;
+import io.openoms.domain.order.Fill;
+import io.openoms.domain.order.FillOutcome;
 import io.openoms.domain.order.Order;
 import io.openoms.domain.order.OrderManager;
 import io.openoms.domain.order.OrderStatus;
 import io.openoms.domain.order.UnknownOperation;
 import io.openoms.domain.order.UnknownOutcome;
+import io.openoms.domain.port.in.ExternalFillResult;
+import io.openoms.domain.port.in.FailureCode;
 import io.openoms.domain.port.in.OmsEvent;
 import io.openoms.domain.port.in.OrderCommandResult;
+import io.openoms.domain.port.in.RecordExternalFill;
 import io.openoms.domain.port.out.BrokerOrder;
 import io.openoms.domain.port.out.BrokerTrade;
 import io.openoms.domain.port.out.JournalException;
 import io.openoms.domain.reconciliation.FindingKind;
 import io.openoms.domain.reconciliation.ReconciliationFinding;
+import io.openoms.domain.value.Money;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -144,6 +150,53 @@ final class ExecutionReportHandler {
             park(trade);
         }
         report.done().ifPresent(done -> completeWhenDurable(unit, done));
+    }
+
+    /**
+     * A fill entered from outside: recorded like a broker's (same dedupe, overfill refusal, position and
+     * journal), answered once durable. A refusal is the caller's mistake, not the venue's, so it raises
+     * no alert.
+     */
+    void externalFill(EngineCommand.ExternalFill command, Unit unit, Instant now) {
+        RecordExternalFill entered = command.fill();
+        Optional<Order> found = state.orders().find(entered.orderId());
+        if (found.isEmpty()) {
+            command.result()
+                    .complete(new ExternalFillResult.Refused(
+                            FailureCode.VALIDATION_ORDER_NOT_FOUND, "no order " + entered.orderId()));
+            return;
+        }
+        Order order = found.get();
+        Fill fill = new Fill(
+                entered.tradeId(),
+                entered.quantity(),
+                entered.price(),
+                entered.fee().orElse(Money.ZERO),
+                entered.executedAt().orElse(now),
+                Optional.empty());
+        BrokerTrade trade = new BrokerTrade(
+                order.brokerOrderId().orElse(BrokerOrderId.of(order.id().value())),
+                order.instrument(),
+                order.side(),
+                order.product(),
+                fill);
+        FillOutcome outcome = recorder.fill(unit, order, trade, now);
+        if (outcome instanceof FillOutcome.Applied applied) {
+            LOG.info(
+                    "external fill {} of {} at {} recorded for order {}",
+                    fill.tradeId(),
+                    fill.quantity(),
+                    fill.price(),
+                    order.id());
+            unit.complete(command.result(), new ExternalFillResult.Recorded(applied.order()));
+            unit.onFailure(message -> command.result()
+                    .complete(new ExternalFillResult.Refused(FailureCode.JOURNAL_UNAVAILABLE, message)));
+        } else if (outcome instanceof FillOutcome.Duplicate) {
+            command.result().complete(new ExternalFillResult.AlreadyRecorded(order));
+        } else if (outcome instanceof FillOutcome.Refused refused) {
+            command.result()
+                    .complete(new ExternalFillResult.Refused(FailureCode.VALIDATION_FILL_REFUSED, refused.reason()));
+        }
     }
 
     private static void completeWhenDurable(Unit unit, CompletableFuture<Void> done) {

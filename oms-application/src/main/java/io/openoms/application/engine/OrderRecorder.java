@@ -65,6 +65,21 @@ final class OrderRecorder {
 
     /** Applies one execution to the order and, unless it is a duplicate, to the position. */
     void applyFill(Unit unit, Order order, BrokerTrade trade, Instant now) {
+        FillOutcome outcome = fill(unit, order, trade, now);
+        if (outcome instanceof FillOutcome.Duplicate duplicate) {
+            LOG.debug("trade {} of order {} already recorded", duplicate.tradeId(), order.id());
+        } else if (outcome instanceof FillOutcome.Refused refused) {
+            LOG.error("fill refused for order {}: {}", order.id(), refused.reason());
+            unit.publish(new OmsEvent.Alert(
+                    "engine", "fill refused for order " + order.id() + ": " + refused.reason(), Optional.empty()));
+        }
+    }
+
+    /**
+     * Applies one fill to the order and its position (the events go into {@code unit}) and says what
+     * became of it; the caller reports duplicates and refusals.
+     */
+    FillOutcome fill(Unit unit, Order order, BrokerTrade trade, Instant now) {
         state.observeDailyPnl(order.account(), now);
         FillOutcome outcome = state.orders().applyFill(order.id(), trade.fill(), now);
         if (outcome instanceof FillOutcome.Applied applied) {
@@ -74,13 +89,8 @@ final class OrderRecorder {
             if (!update.isDuplicate()) {
                 unit.position(update.position(), update.change());
             }
-        } else if (outcome instanceof FillOutcome.Duplicate duplicate) {
-            LOG.debug("trade {} of order {} already recorded", duplicate.tradeId(), order.id());
-        } else if (outcome instanceof FillOutcome.Refused refused) {
-            LOG.error("fill refused for order {}: {}", order.id(), refused.reason());
-            unit.publish(new OmsEvent.Alert(
-                    "engine", "fill refused for order " + order.id() + ": " + refused.reason(), Optional.empty()));
         }
+        return outcome;
     }
 
     /** Applies the broker's view of one of our orders; stale views the transition table refuses are ignored. */

@@ -1,6 +1,7 @@
 package io.openoms.application.engine;
 
 import io.openoms.domain.port.in.CancelAllResult;
+import io.openoms.domain.port.in.ExternalFillResult;
 import io.openoms.domain.port.in.FailureCode;
 import io.openoms.domain.port.in.LimitsChangeResult;
 import io.openoms.domain.port.in.OrderCommandResult;
@@ -31,6 +32,8 @@ final class Refusals {
             c.result().complete(failed);
         } else if (command instanceof EngineCommand.CloseNotKnownAtBroker c) {
             c.result().complete(failed);
+        } else if (command instanceof EngineCommand.ExternalFill c) {
+            c.result().complete(new ExternalFillResult.Refused(code, message));
         } else if (command instanceof EngineCommand.CancelAll c) {
             c.result().complete(new CancelAllResult.Failed(code, message));
         } else if (command instanceof EngineCommand.SetLimits c) {

@@ -13,13 +13,17 @@ import io.openoms.domain.port.in.BrokerUpdates;
 import io.openoms.domain.port.in.CancelAllOrders;
 import io.openoms.domain.port.in.CancelAllResult;
 import io.openoms.domain.port.in.CancelOrder;
+import io.openoms.domain.port.in.ExternalFillResult;
+import io.openoms.domain.port.in.ExternalFills;
 import io.openoms.domain.port.in.FailureCode;
 import io.openoms.domain.port.in.LimitsChangeResult;
 import io.openoms.domain.port.in.ModifyOrder;
 import io.openoms.domain.port.in.OrderCommandResult;
 import io.openoms.domain.port.in.OrderEntry;
+import io.openoms.domain.port.in.RecordExternalFill;
 import io.openoms.domain.port.in.SubmitOrder;
 import io.openoms.domain.port.in.TradingStateResult;
+import io.openoms.domain.port.out.BrokerGateway;
 import io.openoms.domain.port.out.BrokerOrder;
 import io.openoms.domain.port.out.BrokerTrade;
 import io.openoms.domain.port.out.IdGenerator;
@@ -64,12 +68,13 @@ import java.util.function.Function;
  * OrderStore} and {@link Journal}; {@link io.openoms.domain.port.in.PositionQueries} read a snapshot
  * the engine thread publishes after each durable batch.
  */
-public final class TradingEngine implements EngineControl, OrderEntry, BrokerUpdates {
+public final class TradingEngine implements EngineControl, OrderEntry, BrokerUpdates, ExternalFills {
     private final Journal journal;
     private final OrderStore orderStore;
     private final EngineState state;
     private final EngineLoop loop;
     private final EngineHandlers handlers;
+    private final OrderRouter router;
 
     public TradingEngine(
             Journal journal,
@@ -123,7 +128,7 @@ public final class TradingEngine implements EngineControl, OrderEntry, BrokerUpd
             EngineObserver observer) {
         this.journal = requireNonNull(journal, "journal is null");
         this.orderStore = requireNonNull(orderStore, "orderStore is null");
-        requireNonNull(router, "router is null");
+        this.router = requireNonNull(router, "router is null");
         requireNonNull(ids, "ids is null");
         this.state = new EngineState(orderStore, positionStore, riskLimitStore, instruments, marketData, config);
         this.loop = new EngineLoop(state, journal, publisher, rateLimits, clock, config);
@@ -201,6 +206,33 @@ public final class TradingEngine implements EngineControl, OrderEntry, BrokerUpd
         requireNonNull(command, "command is null");
         CompletableFuture<CancelAllResult> result = new CompletableFuture<>();
         offer(new EngineCommand.CancelAll(command, result), result, CancelAllResult.Failed::new);
+        return result;
+    }
+
+    /**
+     * Only an order whose venue takes external fills (the {@code manual} venue) takes one: checked here,
+     * off the engine thread, since an order's account and so its venue never change.
+     */
+    @Override
+    public CompletableFuture<ExternalFillResult> recordFill(RecordExternalFill fill) {
+        requireNonNull(fill, "fill is null");
+        Optional<Order> order = order(fill.orderId());
+        if (order.isEmpty()) {
+            return CompletableFuture.completedFuture(new ExternalFillResult.Refused(
+                    FailureCode.VALIDATION_ORDER_NOT_FOUND, "no order " + fill.orderId()));
+        }
+        Optional<BrokerGateway> venue = router.brokerFor(order.get().account());
+        if (venue.isEmpty() || !venue.get().takesExternalFills()) {
+            return CompletableFuture.completedFuture(new ExternalFillResult.Refused(
+                    FailureCode.VALIDATION_EXTERNAL_FILLS_NOT_ACCEPTED,
+                    "order " + fill.orderId() + " is at venue "
+                            + venue.map(BrokerGateway::name).orElse("(none)")
+                            + ", which reports its own fills; external fills are taken only for a manual venue's"
+                            + " orders"));
+        }
+        CompletableFuture<ExternalFillResult> result = new CompletableFuture<>();
+        loop.tryOffer(new EngineCommand.ExternalFill(fill, result))
+                .ifPresent(code -> result.complete(new ExternalFillResult.Refused(code, EngineLoop.message(code))));
         return result;
     }
 

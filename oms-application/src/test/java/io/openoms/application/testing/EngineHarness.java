@@ -380,6 +380,14 @@ public final class EngineHarness implements AutoCloseable {
         private volatile java.util.concurrent.CountDownLatch placeGate;
         private volatile RuntimeException queryException;
 
+        /** Whether the venue takes external fills, as the manual venue does; off, like a real broker. */
+        public volatile boolean takesExternalFills;
+
+        @Override
+        public boolean takesExternalFills() {
+            return takesExternalFills;
+        }
+
         /** Place calls wait until {@link #releasePlaces} (a place call in flight, its answer late). */
         public void holdPlaces() {
             placeGate = new java.util.concurrent.CountDownLatch(1);

@@ -1,6 +1,6 @@
 package io.openoms.app.cli.client;
 
-import io.openoms.app.http.StrictValues;
+import io.openoms.application.intake.StrictValues;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -12,6 +12,10 @@ public enum FailureCode {
      * submitted (a modification since does not count): nothing was stored.
      */
     VALIDATION_CLIENT_ORDER_ID_CONFLICT,
+    /** A fill the order cannot take: more than remains, or the order takes no fills in its state. */
+    VALIDATION_FILL_REFUSED,
+    /** The order's venue reports its own fills; only a {@code manual} venue's orders take external fills. */
+    VALIDATION_EXTERNAL_FILLS_NOT_ACCEPTED,
     /** The command queue is full: retry shortly. */
     ENGINE_BUSY,
     /** The engine is stopping or stopped. */

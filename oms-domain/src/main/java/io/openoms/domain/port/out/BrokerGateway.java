@@ -47,4 +47,13 @@ public interface BrokerGateway {
 
     /** The account's net positions. */
     BrokerResult<List<BrokerPosition>> positions();
+
+    /**
+     * Whether fills for this venue's orders are entered from outside ({@code ExternalFills}): true only
+     * for a venue that records orders without executing them (the {@code manual} venue). A venue that
+     * reports its own executions says no, so that a fill is never counted twice.
+     */
+    default boolean takesExternalFills() {
+        return false;
+    }
 }

@@ -1,4 +1,4 @@
-package io.openoms.app.http;
+package io.openoms.application.intake;
 
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -8,15 +8,15 @@ import java.util.regex.Pattern;
  * The API's rules for the text of a value, shared by bodies and query parameters. Strict because a
  * lenient reading turns a client's bug into an order: {@code "+5"}, {@code " 5"} or Arabic-Indic
  * {@code "١٢"} read as a quantity, {@code "BUY\u0000"} as a side. Each method answers the problem in
- * words for the field's error, or empty when the value is acceptable. Public for the command-line
- * client, which checks the same values before it sends them.
+ * words for the field's error, or empty when the value is acceptable. Shared by the REST edge, the
+ * command-line client and the signal intakes (Redis, webhooks), so every way in reads values alike.
  */
 public final class StrictValues {
     /** Digits before the point: far above any quantity, price or amount, and it bounds the work. */
-    static final int MAX_INTEGER_DIGITS = 18;
+    public static final int MAX_INTEGER_DIGITS = 18;
 
     /** Digits after the point: finer than any tick, lot or amount a venue uses. */
-    static final int MAX_FRACTION_DIGITS = 8;
+    public static final int MAX_FRACTION_DIGITS = 8;
 
     private static final Pattern DECIMAL =
             Pattern.compile("-?[0-9]{1," + MAX_INTEGER_DIGITS + "}(\\.[0-9]{1," + MAX_FRACTION_DIGITS + "})?");
@@ -41,7 +41,7 @@ public final class StrictValues {
     }
 
     /** The same rules for a decimal that arrived as a JSON number (exponents are refused while reading). */
-    static Optional<String> decimalProblem(BigDecimal value, boolean negativeAllowed) {
+    public static Optional<String> decimalProblem(BigDecimal value, boolean negativeAllowed) {
         return decimalProblem(value.toPlainString(), negativeAllowed);
     }
 
@@ -55,7 +55,7 @@ public final class StrictValues {
     }
 
     /** Refuses control characters (C0, DEL, C1), line and paragraph separators, bidirectional overrides and lone surrogates. */
-    static Optional<String> textProblem(String text) {
+    public static Optional<String> textProblem(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (isControl(c)) {
@@ -80,7 +80,7 @@ public final class StrictValues {
     }
 
     /** An enum constant written exactly as the API lists it: case, spaces and all. */
-    static <E extends Enum<E>> Optional<E> exactEnum(String text, Class<E> type) {
+    public static <E extends Enum<E>> Optional<E> exactEnum(String text, Class<E> type) {
         for (E constant : type.getEnumConstants()) {
             if (constant.name().equals(text)) {
                 return Optional.of(constant);
@@ -90,7 +90,7 @@ public final class StrictValues {
     }
 
     /** {@code text} for an error message: control characters shown as {@code \\uXXXX}, cut at 40 characters. */
-    static String printable(String text) {
+    public static String printable(String text) {
         String cut = text.length() <= 40 ? text : text.substring(0, 37) + "...";
         StringBuilder out = new StringBuilder(cut.length());
         for (int i = 0; i < cut.length(); i++) {
