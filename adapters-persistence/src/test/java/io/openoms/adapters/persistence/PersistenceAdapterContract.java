@@ -386,6 +386,25 @@ abstract class PersistenceAdapterContract {
         assertThat(ordersRow("O3").get("status")).isEqualTo(OrderStatus.FILLED.name());
     }
 
+    /** A database emptied table by table (as the integration suite resets it) projects from the journal's start. */
+    @Test
+    void without_its_cursor_rows_a_projection_starts_from_the_beginning_of_the_journal() {
+        persistence.jdbi().useHandle(handle -> handle.execute("DELETE FROM journal_projections"));
+
+        append(life.open("O1", Lifecycles.limitBuy("ACC1", "NSE:INFY", 10, "1500"), "B1"));
+        append(life.fill("O1", 10, "1500"));
+
+        assertThat(persistence
+                        .orderStore()
+                        .find(io.openoms.domain.port.out.OrderQuery.all(10))
+                        .items())
+                .containsExactly(life.orders.get(ClientOrderId.of("O1")));
+        assertThat(persistence.positionStore().findOpenPositions())
+                .containsExactlyElementsOf(life.positions.openPositions());
+        assertThat(persistence.projector().cursor(JournalProjector.ORDERS)).isEqualTo(5);
+        assertThat(persistence.projector().cursor(JournalProjector.POSITIONS)).isEqualTo(1);
+    }
+
     @Test
     void migrating_again_changes_nothing() {
         Persistence.migrate(config());

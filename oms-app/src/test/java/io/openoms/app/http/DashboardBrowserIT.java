@@ -138,9 +138,13 @@ class DashboardBrowserIT {
     @Order(3)
     void an_admin_approves_the_proposed_fix_and_the_fill_reaches_the_blotter_the_position_and_the_chart() {
         browser.signIn(app.admin);
-        String market = browser.driver
-                .findElement(By.cssSelector("tr[data-order-id]:not([data-status=CANCELLED])"))
-                .getAttribute("data-order-id");
+        // The blotter loads after the sign-in: wait for its rows rather than read them at once.
+        String market = browser.await(
+                "the blotter's rows",
+                d -> d.findElements(By.cssSelector("tr[data-order-id]:not([data-status=CANCELLED])")).stream()
+                        .findFirst()
+                        .map(row -> row.getAttribute("data-order-id"))
+                        .orElse(null));
         assertThat(status(market)).isNotEqualTo("FILLED");
         browser.tab("pnl");
         String pointsBefore =
