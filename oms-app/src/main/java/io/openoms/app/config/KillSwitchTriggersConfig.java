@@ -95,6 +95,15 @@ public record KillSwitchTriggersConfig(
     }
 
     public KillSwitchConfig toKillSwitchConfig() {
+        return toKillSwitchConfig(true);
+    }
+
+    /**
+     * The triggers; {@code pricesMove} false (the manual venue, whose reference prices are the configured
+     * ones and never move) turns the stale-market-data trigger off, since it would trip on every held
+     * position after {@code stale-market-data-after}.
+     */
+    public KillSwitchConfig toKillSwitchConfig(boolean pricesMove) {
         KillSwitchConfig.Builder builder = KillSwitchConfig.builder()
                 .dailyLossEnabled(dailyLossEnabled)
                 .dailyLossState(dailyLossState)
@@ -108,7 +117,7 @@ public record KillSwitchTriggersConfig(
                 .reconciliationMismatchState(reconciliationMismatchState)
                 .sessionLostEnabled(sessionLostEnabled)
                 .sessionLostState(sessionLostState)
-                .staleMarketDataEnabled(staleMarketDataEnabled)
+                .staleMarketDataEnabled(staleMarketDataEnabled && pricesMove)
                 .staleMarketDataAfter(staleMarketDataAfter)
                 .staleMarketDataState(staleMarketDataState)
                 .stateChangeTimeout(stateChangeTimeout);
