@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.ProvidesIntoSet;
+import io.openoms.app.config.BrokerType;
 import io.openoms.app.config.OmsConfig;
 import io.openoms.app.config.ScheduleConfig;
 import io.openoms.app.metrics.OmsMeters;
@@ -259,7 +260,10 @@ public final class EngineModule extends AbstractModule {
     @Provides
     @Singleton
     static KillSwitchConfig killSwitchConfig(OmsConfig config) {
-        return config.killSwitch();
+        // The manual venue's reference prices never move: a stale-price trigger would trip on every position.
+        return config.broker().type() == BrokerType.MANUAL
+                ? config.killSwitch().withoutStaleMarketData()
+                : config.killSwitch();
     }
 
     @Provides

@@ -5,20 +5,13 @@ import io.openoms.domain.order.Order;
 import io.openoms.domain.order.Rejection;
 import io.openoms.domain.position.PortfolioTotals;
 import io.openoms.domain.position.Position;
-import io.openoms.domain.value.Money;
 import io.openoms.domain.value.Price;
 import java.io.PrintWriter;
-import java.math.RoundingMode;
 import java.util.Optional;
 
-/**
- * The demo's result as tables: its orders, the account's positions, and the P&amp;L totals. Prices and
- * quantities are exact; amounts of money are rounded to the paisa like the API writes them (see {@code
- * docs/api.md}, "Decimals"), so a fee of 0.0375 reads 0.04 rather than a third decimal no account shows.
- */
+/** The demo's result as tables: its orders, the account's positions, and the P&amp;L totals. Amounts are exact. */
 public final class DemoReport {
     private static final String NONE = TextTable.ABSENT;
-    private static final int MONEY_SCALE = 2;
 
     private DemoReport() {}
 
@@ -66,9 +59,9 @@ public final class DemoReport {
                     position.signedQuantity().toPlainString(),
                     price(position.averagePrice()),
                     price(position.lastMark()),
-                    money(position.realizedPnl()),
-                    money(position.unrealizedPnl()),
-                    money(position.fees()));
+                    position.realizedPnl().toString(),
+                    position.unrealizedPnl().toString(),
+                    position.fees().toString());
         }
         out.println();
         out.println(
@@ -87,20 +80,15 @@ public final class DemoReport {
                 .number("net exposure")
                 .number("open positions")
                 .row(
-                        money(totals.realizedPnl()),
-                        money(totals.unrealizedPnl()),
-                        money(totals.totalPnl()),
-                        money(totals.fees()),
-                        money(totals.grossExposure()),
-                        money(totals.netExposure()),
+                        totals.realizedPnl().toString(),
+                        totals.unrealizedPnl().toString(),
+                        totals.totalPnl().toString(),
+                        totals.fees().toString(),
+                        totals.grossExposure().toString(),
+                        totals.netExposure().toString(),
                         Integer.toString(totals.openPositions()))
                 .print(out);
         out.flush();
-    }
-
-    /** Two places, banker's rounding, trailing zeros kept so a column of amounts lines up. */
-    static String money(Money amount) {
-        return amount.amount().setScale(MONEY_SCALE, RoundingMode.HALF_EVEN).toPlainString();
     }
 
     private static String price(Optional<Price> price) {

@@ -134,7 +134,7 @@ public final class WebhookRoutes implements HttpRoutes {
                     409,
                     "CLIENT_ORDER_ID_CONFLICT",
                     outcome.fields().get("message"),
-                    Map.of("order", ApiViews.order(conflict.existing())));
+                    Map.of("orderId", conflict.existing().value()));
         } else {
             SignalOutcome.Failed failed = (SignalOutcome.Failed) outcome;
             throw EngineCalls.failure(new OrderCommandResult.Failed(failed.code(), failed.message()));

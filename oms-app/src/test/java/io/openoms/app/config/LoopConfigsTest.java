@@ -148,4 +148,15 @@ class LoopConfigsTest {
         assertThatThrownBy(() -> NO_ENVIRONMENT.parse("order-monitor: {unknown-misses-before-error: 0}", "oms.yaml"))
                 .hasMessageContaining("order-monitor.unknown-misses-before-error: must be between 1 and 1000");
     }
+
+    @Test
+    void the_manual_venue_has_no_stale_price_trigger_because_its_reference_prices_never_move() {
+        KillSwitchConfig defaults = OmsConfig.defaults().killSwitch();
+
+        assertThat(defaults.enabled(KillSwitchTrigger.STALE_MARKET_DATA)).isTrue();
+        assertThat(defaults.withoutStaleMarketData().enabled(KillSwitchTrigger.STALE_MARKET_DATA))
+                .isFalse();
+        assertThat(defaults.withoutStaleMarketData().enabled(KillSwitchTrigger.DAILY_LOSS))
+                .isTrue();
+    }
 }

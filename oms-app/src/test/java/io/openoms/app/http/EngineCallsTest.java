@@ -21,6 +21,8 @@ class EngineCallsTest {
                 Map.entry(FailureCode.VALIDATION_CLIENT_ORDER_ID_CONFLICT, 409),
                 Map.entry(FailureCode.BROKER_MODIFICATION_BUDGET_SPENT, 409),
                 Map.entry(FailureCode.BROKER_OUTCOME_UNKNOWN_HOLD, 409),
+                Map.entry(FailureCode.VALIDATION_EXTERNAL_FILLS_NOT_ACCEPTED, 409),
+                Map.entry(FailureCode.VALIDATION_FILL_REFUSED, 422),
                 Map.entry(FailureCode.BROKER_RATE_LIMITED, 429),
                 Map.entry(FailureCode.ENGINE_BUSY, 503),
                 Map.entry(FailureCode.ENGINE_STOPPED, 503),

@@ -3,7 +3,6 @@ package io.openoms.application.intake;
 import static java.util.Objects.requireNonNull;
 
 import io.openoms.domain.order.ClientOrderId;
-import io.openoms.domain.order.Order;
 import io.openoms.domain.order.OrderRequest;
 import io.openoms.domain.port.in.FailureCode;
 import io.openoms.domain.port.in.OrderCommandResult;
@@ -84,28 +83,19 @@ public final class SignalIntake {
             return new SignalOutcome.Failed(FailureCode.INTERNAL_ERROR, String.valueOf(e.getCause()));
         }
         if (result instanceof OrderCommandResult.Accepted accepted) {
-            return sameOrder(accepted.order(), request)
-                    ? new SignalOutcome.Accepted(accepted.order())
-                    : new SignalOutcome.Conflict(accepted.order());
+            return new SignalOutcome.Accepted(accepted.order());
         }
         if (result instanceof OrderCommandResult.Rejected rejected) {
-            return sameOrder(rejected.order(), request)
-                    ? new SignalOutcome.Rejected(rejected.order())
-                    : new SignalOutcome.Conflict(rejected.order());
+            return new SignalOutcome.Rejected(rejected.order());
+        }
+        // The engine decides whether a repeated id repeats the order as first submitted.
+        if (result instanceof OrderCommandResult.Failed failed
+                && failed.code() == FailureCode.VALIDATION_CLIENT_ORDER_ID_CONFLICT) {
+            return new SignalOutcome.Conflict(command.clientOrderId().orElseThrow());
         }
         if (result instanceof OrderCommandResult.Failed failed) {
             return new SignalOutcome.Failed(failed.code(), failed.message());
         }
         return new SignalOutcome.Failed(FailureCode.INTERNAL_ERROR, "unexpected answer to a submit: " + result);
-    }
-
-    /** A repeated id must carry the same order; the engine answers the stored one either way. */
-    private static boolean sameOrder(Order order, OrderRequest request) {
-        return order.instrument().equals(request.instrument())
-                && order.side() == request.side()
-                && order.account().equals(request.account())
-                && order.strategy().equals(request.strategy())
-                && order.type() == request.type()
-                && order.quantity().value().compareTo(request.quantity().value()) == 0;
     }
 }

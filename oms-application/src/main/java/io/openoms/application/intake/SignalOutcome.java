@@ -2,6 +2,7 @@ package io.openoms.application.intake;
 
 import static java.util.Objects.requireNonNull;
 
+import io.openoms.domain.order.ClientOrderId;
 import io.openoms.domain.order.Order;
 import io.openoms.domain.port.in.FailureCode;
 import java.util.EnumSet;
@@ -87,18 +88,20 @@ public sealed interface SignalOutcome {
     }
 
     /** The signal's id is the id of a different order: nothing was submitted. */
-    record Conflict(Order existing) implements SignalOutcome {
+    record Conflict(ClientOrderId existing) implements SignalOutcome {
         public Conflict {
             requireNonNull(existing, "existing is null");
         }
 
         @Override
         public Map<String, String> fields() {
-            Map<String, String> fields = orderFields("failed", existing);
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("status", "failed");
+            fields.put("orderId", existing.value());
             fields.put("code", "CLIENT_ORDER_ID_CONFLICT");
             fields.put(
                     "message",
-                    "id " + existing.id().value() + " is the id of a different order; a repeated signal must be"
+                    "id " + existing.value() + " is the id of a different order; a repeated signal must be"
                             + " the same signal");
             return fields;
         }

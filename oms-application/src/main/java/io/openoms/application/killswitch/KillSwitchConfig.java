@@ -82,6 +82,32 @@ public record KillSwitchConfig(
         requireDuration("state-change-timeout", stateChangeTimeout, Duration.ofMillis(100), Duration.ofMinutes(5));
     }
 
+    /**
+     * This configuration with the stale-market-data trigger off: for a venue whose reference prices
+     * never move (the manual venue), where it would trip on every held position.
+     */
+    public KillSwitchConfig withoutStaleMarketData() {
+        return new KillSwitchConfig(
+                dailyLossEnabled,
+                dailyLossLimit,
+                dailyLossState,
+                drawdownEnabled,
+                drawdownLimit,
+                drawdownState,
+                rejectionBurstEnabled,
+                rejectionBurstCount,
+                rejectionBurstWindow,
+                rejectionBurstState,
+                reconciliationMismatchEnabled,
+                reconciliationMismatchState,
+                sessionLostEnabled,
+                sessionLostState,
+                false,
+                staleMarketDataAfter,
+                staleMarketDataState,
+                stateChangeTimeout);
+    }
+
     public boolean enabled(KillSwitchTrigger trigger) {
         return switch (trigger) {
             case DAILY_LOSS -> dailyLossEnabled;

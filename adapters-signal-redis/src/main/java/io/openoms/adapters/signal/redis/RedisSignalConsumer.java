@@ -61,9 +61,13 @@ public final class RedisSignalConsumer {
     public int pollOnce() {
         int handled = 0;
         boolean deferred = false;
+        boolean morePending = false;
         if (ownPendingFirst) {
             ownPendingFirst = false;
-            for (StreamEntry entry : read(new StreamEntryID(0, 0), false)) {
+            List<StreamEntry> pending = read(new StreamEntryID(0, 0), false);
+            // A full batch may leave more of this consumer's entries pending: read them next pass.
+            morePending = pending.size() >= config.batchSize();
+            for (StreamEntry entry : pending) {
                 deferred |= !handle(entry);
                 handled++;
             }
@@ -84,7 +88,7 @@ public final class RedisSignalConsumer {
             deferred |= !handle(entry);
             handled++;
         }
-        ownPendingFirst = deferred;
+        ownPendingFirst = deferred || morePending;
         return handled;
     }
 
