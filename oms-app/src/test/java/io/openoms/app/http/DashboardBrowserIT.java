@@ -138,9 +138,10 @@ class DashboardBrowserIT {
     @Order(3)
     void an_admin_approves_the_proposed_fix_and_the_fill_reaches_the_blotter_the_position_and_the_chart() {
         browser.signIn(app.admin);
-        String market = browser.driver
-                .findElement(By.cssSelector("tr[data-order-id]:not([data-status=CANCELLED])"))
-                .getAttribute("data-order-id");
+        // The blotter loads after sign-in: wait for its row rather than read it at once.
+        String market = browser.await("the blotter shows the open market order", d -> d.findElement(
+                        By.cssSelector("tr[data-order-id]:not([data-status=CANCELLED])"))
+                .getAttribute("data-order-id"));
         assertThat(status(market)).isNotEqualTo("FILLED");
         browser.tab("pnl");
         String pointsBefore =
