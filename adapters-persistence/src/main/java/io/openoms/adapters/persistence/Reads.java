@@ -11,8 +11,13 @@ import org.jdbi.v3.core.JdbiException;
  * repeat. A pool timeout is not retried (it already waited {@code connectionTimeout}).
  */
 final class Reads {
-    /** Attempts of one read: a pool holds at most a few idle connections that can all be dead. */
-    private static final int ATTEMPTS = 3;
+    /**
+     * Attempts of one read: every pooled connection can be dead after a database restart (the journal
+     * writer, the projector and readers each keep some), and each failed use evicts one; so one more
+     * than the largest pool ({@code poolSize} ≤ 100) always reaches a fresh connection. A database that
+     * is really down ends the loop at once through the pool's timeout.
+     */
+    private static final int ATTEMPTS = 101;
 
     private Reads() {}
 
