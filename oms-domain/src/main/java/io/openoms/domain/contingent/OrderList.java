@@ -8,7 +8,6 @@ import io.openoms.domain.order.OrderRequest;
 import io.openoms.domain.order.OrderStatus;
 import io.openoms.domain.order.OrderType;
 import io.openoms.domain.order.TimeInForce;
-import io.openoms.domain.value.Price;
 import io.openoms.domain.value.Quantity;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,19 +131,11 @@ public final class OrderList {
     private Plan openExits(Order entry, Quantity quantity, List<ContingentAction> before) {
         BracketExits prices = exits.orElseThrow();
         int generation = legsOf(LegRole.TAKE_PROFIT).size() + 1;
-        OrderRequest.Builder base = OrderRequest.builder()
-                .account(entry.account())
-                .strategy(entry.strategy())
-                .instrument(entry.instrument())
-                .side(entry.side().opposite())
-                .quantity(quantity)
-                .product(entry.product())
-                .timeInForce(entry.timeInForce() == TimeInForce.DAY ? TimeInForce.DAY : TimeInForce.GTC)
-                .parentOrderId(entry.id())
-                .reduceOnly(true);
-        OrderRequest takeProfit =
-                base.type(OrderType.LIMIT).limitPrice(prices.takeProfit()).build();
-        OrderRequest.Builder stop = base.limitPrice((Price) null).triggerPrice(prices.stopTrigger());
+        OrderRequest takeProfit = exitOf(entry, quantity)
+                .type(OrderType.LIMIT)
+                .limitPrice(prices.takeProfit())
+                .build();
+        OrderRequest.Builder stop = exitOf(entry, quantity).triggerPrice(prices.stopTrigger());
         OrderRequest stopLoss = prices.stopLimit()
                 .map(limit -> stop.type(OrderType.STOP_LIMIT).limitPrice(limit).build())
                 .orElseGet(() -> stop.type(OrderType.STOP).build());
@@ -155,6 +146,20 @@ public final class OrderList {
         actions.add(new ContingentAction.SubmitLeg("take-profit-" + generation));
         actions.add(new ContingentAction.SubmitLeg("stop-loss-" + generation));
         return new Plan(new OrderList(id, type, more, exits, reportedExcess), actions);
+    }
+
+    /** What both exits share: the entry's opposite side for {@code quantity}, reduce-only, its child. */
+    private static OrderRequest.Builder exitOf(Order entry, Quantity quantity) {
+        return OrderRequest.builder()
+                .account(entry.account())
+                .strategy(entry.strategy())
+                .instrument(entry.instrument())
+                .side(entry.side().opposite())
+                .quantity(quantity)
+                .product(entry.product())
+                .timeInForce(entry.timeInForce() == TimeInForce.DAY ? TimeInForce.DAY : TimeInForce.GTC)
+                .parentOrderId(entry.id())
+                .reduceOnly(true);
     }
 
     /**
